@@ -23,7 +23,11 @@ pub fn cpu_info() -> CpuInfo {
         .map(|n| n.get())
         .unwrap_or(1);
     let physical_cores = num_cpus::get_physical().clamp(1, logical_cores.max(1));
-    CpuInfo { logical_cores, physical_cores, simd: simd_features() }
+    CpuInfo {
+        logical_cores,
+        physical_cores,
+        simd: simd_features(),
+    }
 }
 
 /// The SIMD features relevant to the kernels, in ascending order of width.

@@ -10,10 +10,19 @@
 //! ```
 
 pub mod cpu;
+pub mod elementwise;
 pub mod float;
+pub mod gemm_shape;
 pub mod level1;
+pub mod level2;
+pub mod level3;
+pub mod reductions;
+pub mod simd;
 pub mod threads;
 
 pub use cpu::{cpu_info, CpuInfo};
 pub use float::Float;
+pub use gemm_shape::{Layout, ShapeError};
 pub use level1::dot;
+pub use level2::{gemv, ger, GemvParams, GerParams};
+pub use level3::{gemm, GemmParams};

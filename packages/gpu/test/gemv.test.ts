@@ -10,7 +10,7 @@ function refGemv(
   x: Float32Array,
   trans: boolean,
   lda: number,
-  incx = 1,
+  incX = 1,
 ) {
   const rows = trans ? n : m;
   const inner = trans ? m : n;
@@ -21,7 +21,7 @@ function refGemv(
     let sa = 0;
     for (let q = 0; q < inner; q++) {
       const av = trans ? (a[q * lda + r] as number) : (a[r * lda + q] as number);
-      const p = av * (x[q * incx] as number);
+      const p = av * (x[q * incX] as number);
       s += p;
       sa += Math.abs(p);
     }
@@ -49,9 +49,9 @@ describe.runIf(hasGpu)(`gemv (${probed.reason || 'device'})`, () => {
     const m = 3;
     const n = 4;
     const a = GpuArray.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]); // 3×4 row-major
-    const x = GpuArray.from([1, 0, 1, 0, 1, 0, 1]); // incx 2 → [1,1,1,1]
-    const y = GpuArray.from([1, -1, 1, -1, 1]); // incy 2 → [1, 1, 1]
-    gemv({ m, n, a, x, y, incx: 2, incy: 2, alpha: 2, beta: 10 });
+    const x = GpuArray.from([1, 0, 1, 0, 1, 0, 1]); // incX 2 → [1,1,1,1]
+    const y = GpuArray.from([1, -1, 1, -1, 1]); // incY 2 → [1, 1, 1]
+    gemv({ m, n, a, x, y, incX: 2, incY: 2, alpha: 2, beta: 10 });
     expect(Array.from(await y.toArray())).toEqual([30, -1, 62, -1, 94]);
     // The same 12 numbers as a 4×3 column-major matrix is the transpose: A_cm (m=4, n=3).
     const z = gemv({ m: 4, n: 3, a, x: GpuArray.from([1, 1, 1]), layout: 'column-major' });
@@ -75,6 +75,6 @@ describe.runIf(hasGpu)(`gemv (${probed.reason || 'device'})`, () => {
     expect(() => gemv({ m: 2, n: 2, a, x: a.subarray(0, 2), y: a.subarray(2) })).toThrow(
       /y must not overlap a/,
     );
-    expect(() => gemv({ m: 2, n: 2, a, x: a, incx: 0 })).toThrow(/incx must be an integer/);
+    expect(() => gemv({ m: 2, n: 2, a, x: a, incX: 0 })).toThrow(/incX must be an integer/);
   });
 });

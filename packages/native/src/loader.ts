@@ -17,16 +17,20 @@ export interface NativeStatus {
 }
 
 let binding: Binding | null = null;
-let status: NativeStatus;
+let status: NativeStatus | null = null;
 
 function loadedPath(): string | null {
   const hit = Object.keys(require.cache).find((p) => /polycore\.[\w-]+\.node$/.test(p));
   return hit ?? process.env.NAPI_RS_NATIVE_LIBRARY_PATH ?? null;
 }
 
-if (process.env.POLYCORE_NATIVE === '0') {
-  status = { loaded: false, path: null, error: 'disabled by POLYCORE_NATIVE=0' };
-} else {
+/** Loads the binary once, on first use (importing this package costs nothing until then). */
+function load(): NativeStatus {
+  if (status) return status;
+  if (process.env.POLYCORE_NATIVE === '0') {
+    status = { loaded: false, path: null, error: 'disabled by POLYCORE_NATIVE=0' };
+    return status;
+  }
   try {
     binding = require('../binding.cjs') as Binding;
     status = { loaded: true, path: loadedPath(), error: null };
@@ -38,6 +42,7 @@ if (process.env.POLYCORE_NATIVE === '0') {
       error: `no polycore native binary for ${process.platform}-${process.arch} (${why})`,
     };
   }
+  return status;
 }
 
 /**
@@ -51,7 +56,7 @@ if (process.env.POLYCORE_NATIVE === '0') {
  * ```
  */
 export function nativeStatus(): NativeStatus {
-  return { ...status };
+  return { ...load() };
 }
 
 /**
@@ -64,14 +69,16 @@ export function nativeStatus(): NativeStatus {
  * ```
  */
 export function isNativeAvailable(): boolean {
-  return binding !== null;
+  return load().loaded;
 }
 
 /** The binding, or a {@link NativeUnavailableError} saying why there is none. */
 export function native(): Binding {
+  if (binding !== null) return binding;
+  const s = load();
   if (binding === null) {
     throw new NativeUnavailableError(
-      `polycore's native core is not available: ${status.error}. ` +
+      `polycore's native core is not available: ${s.error}. ` +
         'Install the package for your platform (@polycore/native-<platform>) or use the TypeScript fallback.',
     );
   }

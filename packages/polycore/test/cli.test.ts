@@ -1,11 +1,16 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { info } from 'polycore';
+import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const cli = join(dirname(require.resolve('polycore')), 'cli.js');
+// The dispatcher's calibration cache goes to a scratch folder, not the user's ~/.cache.
+const cacheDir = mkdtempSync(join(tmpdir(), 'polycore-cli-'));
+const env = { ...process.env, POLYCORE_CACHE_DIR: cacheDir };
 
 describe('polycore info', () => {
   it('info() reports cores, SIMD and the native core', () => {
@@ -19,13 +24,15 @@ describe('polycore info', () => {
   });
 
   it('the CLI prints the same as JSON', () => {
-    const out = JSON.parse(execFileSync(process.execPath, [cli, 'info', '--json'], { encoding: 'utf8' }));
+    const out = JSON.parse(
+      execFileSync(process.execPath, [cli, 'info', '--json'], { encoding: 'utf8', env }),
+    );
     expect(out.native.loaded).toBe(true);
     expect(out.logicalCores).toBe(info().logicalCores);
   });
 
   it('the CLI says where the native core loaded from, in words', () => {
-    const out = execFileSync(process.execPath, [cli, 'info'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [cli, 'info'], { encoding: 'utf8', env });
     expect(out).toMatch(/physical/);
     expect(out).toMatch(/native core: +loaded from .*\.node/);
   });
@@ -33,13 +40,34 @@ describe('polycore info', () => {
   it('without the native core the CLI still answers and says why', () => {
     const out = execFileSync(process.execPath, [cli, 'info'], {
       encoding: 'utf8',
-      env: { ...process.env, POLYCORE_NATIVE: '0' },
+      env: { ...env, POLYCORE_NATIVE: '0' },
     });
     expect(out).toMatch(/not loaded \(disabled by POLYCORE_NATIVE=0\)/);
   });
 
+  it('info prints the calibration and where it is cached', () => {
+    const out = JSON.parse(
+      execFileSync(process.execPath, [cli, 'info', '--json'], { encoding: 'utf8', env }),
+    );
+    expect(out.calibration.cacheFile.startsWith(cacheDir)).toBe(true);
+    expect(existsSync(out.calibration.cacheFile)).toBe(true);
+    expect(out.calibration.cores.physical).toBeGreaterThanOrEqual(1);
+  });
+
+  it('calibrate re-measures, saves and exits by itself', () => {
+    const r = spawnSync(process.execPath, [cli, 'calibrate', '--json'], {
+      encoding: 'utf8',
+      env,
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(0);
+    const cal = JSON.parse(r.stdout);
+    expect(cal.tasks.threadStartMs).toBeGreaterThan(0);
+    expect(cal.tasks.processStartMs).toBeGreaterThan(0);
+  });
+
   it('an unknown command exits 2 with the help text', () => {
-    const r = spawnSync(process.execPath, [cli, 'frobnicate'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [cli, 'frobnicate'], { encoding: 'utf8', env });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown command 'frobnicate'/);
   });

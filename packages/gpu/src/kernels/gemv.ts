@@ -24,7 +24,7 @@ export interface GpuGemvOptions {
   n: number;
   /** `m×n` matrix in `layout` order with leading dimension `lda`. */
   a: GpuArray;
-  /** `n` elements (`m` with `trans`), every `incx`-th. */
+  /** `n` elements (`m` with `trans`), every `incX`-th. */
   x: GpuArray;
   /** Output, updated in place; allocated (zeros) when omitted. Must not overlap `a` or `x`. */
   y?: GpuArray;
@@ -34,8 +34,8 @@ export interface GpuGemvOptions {
   beta?: number;
   trans?: boolean;
   lda?: number;
-  incx?: number;
-  incy?: number;
+  incX?: number;
+  incY?: number;
   /** 'row-major' (default) or 'column-major'. */
   layout?: Layout;
 }
@@ -63,19 +63,19 @@ export function gemv(options: GpuGemvOptions): GpuArray {
   const rows = colMajor ? n : m;
   const cols = colMajor ? m : n;
   const lda = optionalInt('lda', o.lda, 1, Math.max(1, cols));
-  const incx = optionalInt('incx', o.incx, 1, 1);
-  const incy = optionalInt('incy', o.incy, 1, 1);
+  const incX = optionalInt('incX', o.incX, 1, 1);
+  const incY = optionalInt('incY', o.incY, 1, 1);
   const xLen = trans ? m : n;
   const yLen = trans ? n : m;
   matrixFits('a', a.length, rows, cols, lda, 'lda');
-  vectorFits('x', x.length, xLen, incx, 'incx');
+  vectorFits('x', x.length, xLen, incX, 'incX');
   let y: GpuArray;
   if (o.y === undefined) {
-    y = GpuArray.empty(yLen === 0 ? 0 : 1 + (yLen - 1) * incy, { dtype: a.dtype, gpu: a.gpu });
+    y = GpuArray.empty(yLen === 0 ? 0 : 1 + (yLen - 1) * incY, { dtype: a.dtype, gpu: a.gpu });
   } else {
     y = gpuArray('y', o.y);
     sameKind('y', y, a, 'a');
-    vectorFits('y', y.length, yLen, incy, 'incy');
+    vectorFits('y', y.length, yLen, incY, 'incY');
     noOverlap('y', y, 'a', a);
     noOverlap('y', y, 'x', x);
   }
@@ -98,8 +98,8 @@ export function gemv(options: GpuGemvOptions): GpuArray {
         { name: 'm', type: 'u32', value: rm },
         { name: 'n', type: 'u32', value: rn },
         { name: 'lda', type: 'u32', value: lda },
-        { name: 'incx', type: 'u32', value: incx },
-        { name: 'incy', type: 'u32', value: incy },
+        { name: 'incX', type: 'u32', value: incX },
+        { name: 'incY', type: 'u32', value: incY },
         { name: 'ao', type: 'u32', value: a.offset },
         { name: 'xo', type: 'u32', value: x.offset },
         { name: 'yo', type: 'u32', value: y.offset },

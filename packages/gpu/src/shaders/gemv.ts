@@ -7,7 +7,7 @@ export const GEMV_WG = 64;
 
 function store(plan: ShaderPlan, idx: string, v: string): string {
   const y = plan.v.y;
-  return `let yi = p.yo + ${idx} * p.incy;
+  return `let yi = p.yo + ${idx} * p.incY;
     var r = p.alpha * ${v};
     if (p.beta != 0.0) { r = fma(p.beta, f32(${y}[yi]), r); }
     ${y}[yi] = ${plan.elem}(r);`;
@@ -31,7 +31,7 @@ fn main(${BUILTINS}) {
   if (j >= p.n) { return; }
   var s = 0.0;
   for (var i = 0u; i < p.m; i++) {
-    s = fma(f32(${a}[p.ao + i * p.lda + j]), f32(${x}[p.xo + i * p.incx]), s);
+    s = fma(f32(${a}[p.ao + i * p.lda + j]), f32(${x}[p.xo + i * p.incX]), s);
   }
   ${store(plan, 'j', 's')}
 }`;
@@ -45,7 +45,7 @@ fn main(${BUILTINS}) {
   let base = p.ao + row * p.lda;
   var s = 0.0;
   for (var j = li; j < p.n; j += ${GEMV_WG}u) {
-    s = fma(f32(${a}[base + j]), f32(${x}[p.xo + j * p.incx]), s);
+    s = fma(f32(${a}[base + j]), f32(${x}[p.xo + j * p.incX]), s);
   }
   sh[li] = s;
   workgroupBarrier();

@@ -1,0 +1,4 @@
+import workerpool from 'workerpool';
+import { double, inc, len, spin } from './tasks.mjs';
+
+workerpool.worker({ inc, spin, len, double });

@@ -1,0 +1,126 @@
+/**
+ * Object "shapes" (key lists) for the compact encoding (compact.ts): the encoder writes an
+ * object's key list as one block, cached per key list, and the decoder recognises a block it has
+ * seen (hash + byte compare) and rebuilds the object with a generated literal factory
+ * (`r => ({ "id": r(), "name": r() })`), so V8 creates it with its final hidden class at once
+ * instead of adding keys one by one. Both caches are per thread and bounded.
+ * @module
+ */
+import { Buffer } from 'node:buffer';
+import { wellFormed } from './compact.js';
+
+const SA = 7;
+const SU = 8;
+const MAX_FACTORY_KEYS = 64;
+const MAX_DECODER_SHAPES = 2048;
+
+function lenBytes(n: number): Buffer {
+  if (n < 0xff) return Buffer.from([n]);
+  const b = Buffer.alloc(5);
+  b[0] = 0xff;
+  b.writeUInt32LE(n, 1);
+  return b;
+}
+
+/** Encoder side: recently used key lists → their encoded block `[count][block length][keys]`. */
+const recent: { keys: string[]; bytes: Buffer }[] = [];
+let nextSlot = 0;
+
+/**
+ * The encoded shape block of an object with these own enumerable keys, or undefined when one of
+ * them cannot be re-created (`__proto__`) or encoded (lone surrogates).
+ *
+ * @example
+ * ```ts
+ * shapeBlock(['id', 'name']); // <Buffer 02 0a 07 02 69 64 07 04 6e 61 6d 65>
+ * ```
+ */
+export function shapeBlock(keys: string[]): Buffer | undefined {
+  const n = keys.length;
+  for (const s of recent) {
+    const k = s.keys;
+    if (k.length !== n) continue;
+    let i = 0;
+    while (i < n && k[i] === keys[i]) i++;
+    if (i === n) return s.bytes;
+  }
+  const parts: Buffer[] = [];
+  for (const k of keys) {
+    if (k === '__proto__') return undefined; // an object literal would set the prototype
+    const b = Buffer.from(k, 'utf8');
+    if (b.length !== k.length && !wellFormed(k)) return undefined; // lone surrogates: left to node:v8
+    parts.push(Buffer.from([b.length === k.length ? SA : SU]), lenBytes(b.length), b);
+  }
+  const block = Buffer.concat(parts);
+  const bytes = Buffer.concat([lenBytes(n), lenBytes(block.length), block]);
+  recent[nextSlot] = { keys, bytes };
+  nextSlot = (nextSlot + 1) & 15;
+  return bytes;
+}
+
+/** A decoded shape: its block's bytes (to confirm a hash hit), keys, and literal factory. */
+export interface Shape {
+  bytes: Buffer;
+  keys: string[];
+  make: ((read: () => unknown) => Record<string, unknown>) | null;
+}
+
+const decoded = new Map<number, Shape[]>();
+let decodedCount = 0;
+
+function hash(buf: Buffer, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+  return h;
+}
+
+/**
+ * The cached shape whose block is `buf[start, end)`, or undefined.
+ *
+ * @example
+ * ```ts
+ * const s = findShape(buf, p, p + blockLen) ?? addShape(buf, p, p + blockLen, keys);
+ * ```
+ */
+export function findShape(buf: Buffer, start: number, end: number): Shape | undefined {
+  const list = decoded.get(hash(buf, start, end));
+  if (!list) return undefined;
+  const n = end - start;
+  for (const s of list) {
+    const b = s.bytes;
+    if (b.length !== n) continue;
+    let i = 0;
+    while (i < n && b[i] === buf[start + i]) i++;
+    if (i === n) return s;
+  }
+  return undefined;
+}
+
+/**
+ * Makes (and, while the cache has room, remembers) the shape of block `buf[start, end)` with `keys`.
+ *
+ * @example
+ * ```ts
+ * const s = addShape(buf, p, end, ['id', 'name']);
+ * ```
+ */
+export function addShape(buf: Buffer, start: number, end: number, keys: string[]): Shape {
+  let make: Shape['make'] = null;
+  if (keys.length <= MAX_FACTORY_KEYS) {
+    try {
+      const body = `return {${keys.map((k) => `${JSON.stringify(k)}: r()`).join(', ')}};`;
+      make = new Function('r', body) as Shape['make'];
+    } catch {
+      // code generation disallowed (--disallow-code-generation-from-strings): keys are assigned one by one
+    }
+  }
+  const s: Shape = { bytes: Buffer.from(buf.subarray(start, end)), keys, make };
+  if (decodedCount < MAX_DECODER_SHAPES) {
+    const h = hash(buf, start, end);
+    const list = decoded.get(h);
+    if (list) list.push(s);
+    else decoded.set(h, [s]);
+    decodedCount++;
+  }
+  return s;
+}

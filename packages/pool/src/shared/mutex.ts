@@ -1,0 +1,320 @@
+/**
+ * `Lock` and `RLock`: robust mutexes in shared memory. Layout (Int32 words from `base`, `base`
+ * even): [state 0|1 (RLock: depth), waiters, owner (BigInt64: pid << 32 | threadId)].
+ * A waiter that sleeps a whole slice checks whether the owner's process (or, in this process, its
+ * thread) is still alive; if not it takes the lock over (like a robust mutex's EOWNERDEAD) and
+ * `recovered` reports it, so a process that dies holding the lock cannot deadlock the others.
+ * @module
+ */
+import { threadId } from 'node:worker_threads';
+import { TimeoutError } from './errors.js';
+import { shmBinding } from './native.js';
+import { type MemoryKind, Region } from './region.js';
+import { registerKind, SHARE, type Shareable, type SharedData } from './shareable.js';
+import { blockAsync, blockSync, TIMED_OUT, type WaitOptions, waitOpts } from './wait.js';
+
+/** Int32 words a lock occupies. */
+export const LOCK_WORDS = 4;
+const STATE = 0;
+const WAITERS = 1;
+const OWNER = 2;
+
+const ME = (BigInt(process.pid) << 32n) | BigInt(threadId);
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Whether the thread recorded as `owner` still exists (unknown → true). */
+export function ownerAlive(owner: bigint): boolean {
+  const pid = Number(owner >> 32n);
+  const tid = Number(owner & 0xffffffffn);
+  if (pid !== process.pid) return processAlive(pid);
+  const b = shmBinding();
+  return b ? b.threadAlive(tid) : true;
+}
+
+/** Options of lock constructors. */
+export interface LockOptions {
+  /** Memory: 'auto' (native shared memory when available, else SharedArrayBuffer), 'shm' or 'sab'. */
+  memory?: MemoryKind;
+}
+
+/** Validates lock options; returns the memory kind. */
+export function checkLockOptions(options: LockOptions | undefined): MemoryKind {
+  if (options === undefined) return 'auto';
+  if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
+  const m = options.memory ?? 'auto';
+  if (m !== 'auto' && m !== 'shm' && m !== 'sab')
+    throw new TypeError(`options.memory must be 'auto', 'shm' or 'sab', got ${String(m)}`);
+  return m;
+}
+
+/** @internal Shared state of Lock/RLock. */
+abstract class MutexBase implements Shareable {
+  /** @internal */ readonly region: Region;
+  /** @internal */ readonly base: number;
+  readonly #i64: BigInt64Array;
+  readonly #ownerIdx: number;
+  #recovered = false;
+
+  /** @internal */
+  constructor(region?: Region, base = 0, memory: MemoryKind = 'auto') {
+    this.region = region ?? Region.create(LOCK_WORDS * 4, memory);
+    this.base = base;
+    shmBinding(); // registers this thread as alive, so waiters elsewhere can tell if it dies holding the lock
+    this.#i64 = new BigInt64Array(this.region.buffer, 0, this.region.buffer.byteLength >> 3);
+    this.#ownerIdx = (base + OWNER) >> 1;
+  }
+
+  /** True when the last successful acquire took the lock over from a dead owner (state may be inconsistent). */
+  get recovered(): boolean {
+    return this.#recovered;
+  }
+
+  /** Whether someone holds the lock. */
+  locked(): boolean {
+    return Atomics.load(this.region.i32, this.base + STATE) !== 0;
+  }
+
+  /** @internal */ protected get owner(): bigint {
+    return Atomics.load(this.#i64, this.#ownerIdx);
+  }
+
+  /** @internal */ protected attempt(): true | undefined {
+    const i32 = this.region.i32;
+    // Test before test-and-set: spinning waiters only read the line until it looks free.
+    if (
+      Atomics.load(i32, this.base + STATE) === 0 &&
+      Atomics.compareExchange(i32, this.base + STATE, 0, 1) === 0
+    ) {
+      Atomics.store(this.#i64, this.#ownerIdx, ME);
+      this.#recovered = false;
+      return true;
+    }
+    return undefined;
+  }
+
+  /** Takes the lock over when its owner died. */
+  #recover(): true | undefined {
+    const o = Atomics.load(this.#i64, this.#ownerIdx);
+    if (o === 0n || ownerAlive(o)) return undefined;
+    if (Atomics.compareExchange(this.#i64, this.#ownerIdx, o, ME) !== o) return undefined;
+    Atomics.store(this.region.i32, this.base + STATE, 1);
+    this.onRecover();
+    this.#recovered = true;
+    return true;
+  }
+
+  /** @internal */ protected onRecover(): void {}
+
+  #blocker() {
+    return {
+      region: this.region,
+      word: this.base + STATE,
+      waiters: this.base + WAITERS,
+      attempt: () => this.attempt(),
+      onSlice: () => this.#recover(),
+    };
+  }
+
+  /** @internal */ protected acquireSyncImpl(timeout: number): boolean {
+    return blockSync(this.#blocker(), timeout) !== TIMED_OUT;
+  }
+
+  /** @internal */ protected async acquireImpl(opts: WaitOptions | undefined): Promise<boolean> {
+    const { timeout, signal } = waitOpts(opts);
+    if (this.attempt()) return true;
+    return (await blockAsync(this.#blocker(), timeout, signal)) !== TIMED_OUT;
+  }
+
+  /** @internal Blocking acquire without option parsing (internal critical sections). */
+  enter(): void {
+    if (this.attempt() === undefined) this.acquireSyncImpl(Infinity);
+  }
+
+  /** @internal Release without checks (internal critical sections). */
+  exit(): void {
+    this.unlock();
+  }
+
+  /** @internal */ protected unlock(): void {
+    const i32 = this.region.i32;
+    Atomics.store(this.#i64, this.#ownerIdx, 0n);
+    Atomics.store(i32, this.base + STATE, 0);
+    if (Atomics.load(i32, this.base + WAITERS) > 0) this.region.notify(this.base + STATE, 1);
+  }
+
+  /** @internal */ protected ownedByMe(): boolean {
+    return Atomics.load(this.#i64, this.#ownerIdx) === ME;
+  }
+
+  abstract [SHARE](backend: string): SharedData;
+}
+
+/**
+ * A mutual-exclusion lock shared by threads and processes (Python's `multiprocessing.Lock`).
+ * Any thread may release it. If its holder dies, a waiter takes it over (see {@link Lock.recovered}).
+ *
+ * @example
+ * ```ts
+ * import { Lock } from '@polycore/pool';
+ * const lock = new Lock();
+ * await lock.withLock(async () => { ... }); // or: await lock.acquire(); try { ... } finally { lock.release(); }
+ * ```
+ */
+export class Lock extends MutexBase {
+  /** `at` (internal): an existing lock's memory. */
+  constructor(options: LockOptions = {}, at?: { region: Region; base: number }) {
+    super(at?.region, at?.base ?? 0, checkLockOptions(options));
+  }
+
+  /**
+   * Waits for the lock; resolves true, or false when `timeout` passed.
+   *
+   * @example
+   * ```ts
+   * if (await lock.acquire({ timeout: 100 })) lock.release();
+   * ```
+   */
+  acquire(options?: WaitOptions): Promise<boolean> {
+    return this.acquireImpl(options);
+  }
+
+  /**
+   * Blocking acquire for worker code (blocks the thread); false when `timeout` passed.
+   *
+   * @example
+   * ```ts
+   * lock.acquireSync(); try { counter.value++; } finally { lock.release(); }
+   * ```
+   */
+  acquireSync(options?: { timeout?: number }): boolean {
+    return this.acquireSyncImpl(waitOpts(options).timeout);
+  }
+
+  /**
+   * Releases the lock; throws if it is not locked.
+   *
+   * @example
+   * ```ts
+   * lock.release();
+   * ```
+   */
+  release(): void {
+    if (!this.locked()) throw new Error('release() of an unlocked Lock');
+    this.unlock();
+  }
+
+  /**
+   * Runs `fn` holding the lock (released even when `fn` throws).
+   *
+   * @example
+   * ```ts
+   * await lock.withLock(() => { counter.value += 1; });
+   * ```
+   */
+  async withLock<R>(fn: () => R | Promise<R>, options?: WaitOptions): Promise<R> {
+    if (!(await this.acquire(options))) throw new TimeoutError('timed out acquiring the lock');
+    try {
+      return await fn();
+    } finally {
+      this.release();
+    }
+  }
+
+  /** @internal */
+  [SHARE](backend: string): SharedData {
+    return { k: 'Lock', r: this.region.handleFor(backend, 'this Lock'), o: this.base };
+  }
+}
+
+/**
+ * A re-entrant lock (Python's `multiprocessing.RLock`): the owning thread may acquire it again and
+ * must release it as many times. Note: all async code on one thread counts as one owner.
+ *
+ * @example
+ * ```ts
+ * import { RLock } from '@polycore/pool';
+ * const r = new RLock();
+ * await r.acquire(); await r.acquire(); r.release(); r.release();
+ * ```
+ */
+export class RLock extends MutexBase {
+  /** `at` (internal): an existing lock's memory. */
+  constructor(options: LockOptions = {}, at?: { region: Region; base: number }) {
+    super(at?.region, at?.base ?? 0, checkLockOptions(options));
+  }
+
+  /** @internal */ protected override attempt(): true | undefined {
+    if (this.ownedByMe()) {
+      Atomics.add(this.region.i32, this.base, 1);
+      return true;
+    }
+    return super.attempt();
+  }
+
+  /**
+   * Waits for the lock (immediately when this thread holds it); false when `timeout` passed.
+   *
+   * @example
+   * ```ts
+   * await rlock.acquire({ timeout: 1000 });
+   * ```
+   */
+  acquire(options?: WaitOptions): Promise<boolean> {
+    return this.acquireImpl(options);
+  }
+
+  /**
+   * Blocking acquire for worker code.
+   *
+   * @example
+   * ```ts
+   * rlock.acquireSync();
+   * ```
+   */
+  acquireSync(options?: { timeout?: number }): boolean {
+    return this.acquireSyncImpl(waitOpts(options).timeout);
+  }
+
+  /**
+   * Releases one level; throws when this thread does not hold the lock.
+   *
+   * @example
+   * ```ts
+   * rlock.release();
+   * ```
+   */
+  release(): void {
+    if (!this.ownedByMe()) throw new Error('release() of an RLock this thread does not hold');
+    if (Atomics.load(this.region.i32, this.base) > 1) Atomics.sub(this.region.i32, this.base, 1);
+    else this.unlock();
+  }
+
+  /** @internal Releases every level (Condition.wait); returns the depth to restore. */
+  releaseAll(): number {
+    if (!this.ownedByMe()) throw new Error('release() of an RLock this thread does not hold');
+    const depth = Atomics.load(this.region.i32, this.base);
+    this.unlock();
+    return depth;
+  }
+
+  /** @internal Restores the depth saved by releaseAll after re-acquiring. */
+  restoreDepth(depth: number): void {
+    if (depth > 1) Atomics.add(this.region.i32, this.base, depth - 1);
+  }
+
+  /** @internal */
+  [SHARE](backend: string): SharedData {
+    return { k: 'RLock', r: this.region.handleFor(backend, 'this RLock'), o: this.base };
+  }
+}
+
+registerKind('Lock', (d) => new Lock({}, { region: Region.from(d.r as never), base: d.o as number }));
+registerKind('RLock', (d) => new RLock({}, { region: Region.from(d.r as never), base: d.o as number }));
