@@ -57,7 +57,12 @@ export type Job =
  * The shared control words (an Int32Array) of a worker set: jobs finished, a kernel threw, workers
  * started, which worker died first (index + 1, 0 while all live) and its exit code.
  */
-export const CTRL = { done: 0, error: 1, ready: 2, dead: 3, exitCode: 4, length: 5 } as const;
+export const CTRL = { done: 0, error: 1, ready: 2, dead: 3, exitCode: 4, doneBits: 5, length: 6 } as const;
+
+/** Bit of worker `index` in `CTRL.doneBits` (set when its share of the current job is done), or 0 past 31 workers. */
+export function doneBit(index: number): number {
+  return index < 31 ? 1 << index : 0;
+}
 
 /** Doubles each worker may write as its partial result. */
 export const PARTIAL_SLOTS = 4;

@@ -6,7 +6,7 @@
  * shared control words and wakes the main thread, which would otherwise wait forever.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { CTRL, type Job, PARTIAL_SLOTS, runShare } from './jobs.js';
+import { CTRL, doneBit, type Job, PARTIAL_SLOTS, runShare } from './jobs.js';
 
 interface Init {
   /** Control words, indexed by {@link CTRL}. */
@@ -68,6 +68,7 @@ parentPort?.on('message', ({ job, s, e }: Message) => {
     Atomics.store(ctrl, CTRL.error, 1);
     parentPort?.postMessage(String(err instanceof Error ? err.stack : err));
   }
+  Atomics.or(ctrl, CTRL.doneBits, doneBit(index));
   Atomics.add(ctrl, CTRL.done, 1);
   Atomics.notify(ctrl, CTRL.done);
 });

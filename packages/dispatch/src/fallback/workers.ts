@@ -24,7 +24,7 @@
 import { Worker } from 'node:worker_threads';
 import type { FloatArray } from '../types.js';
 import { workerExecArgv } from '../worker-argv.js';
-import { CTRL, combine, type Job, jobLength, jobWork, PARTIAL_SLOTS, shareOf } from './jobs.js';
+import { CTRL, combine, doneBit, type Job, jobLength, jobWork, PARTIAL_SLOTS, shareOf } from './jobs.js';
 
 /** Maps an operand to its SharedArrayBuffer-backed view (copying when needed). */
 export type Share = <T extends FloatArray>(x: T, opts?: { copyIn?: boolean; copyBack?: boolean }) => T;
@@ -160,10 +160,15 @@ export class WorkerSet {
     return Promise.all(ws.map((w) => w.terminate().catch(() => 0))).then(() => undefined);
   }
 
-  /** Throws (and resets the set) when a worker died or the job is past its deadline. */
+  /**
+   * Throws (and resets the set) when a worker died before finishing its share of the job, or the job
+   * is past its deadline. A worker that died after its share is done does not spoil the job (the next
+   * job starts a fresh set).
+   */
   private check(deadline: number, ms: number): void {
     const dead = Atomics.load(this.ctrl, CTRL.dead);
-    if (dead !== 0) {
+    const shareDone = dead !== 0 && (Atomics.load(this.ctrl, CTRL.doneBits) & doneBit(dead - 1)) !== 0;
+    if (dead !== 0 && !shareDone) {
       const code = Atomics.load(this.ctrl, CTRL.exitCode);
       void this.reset();
       throw new Error(
@@ -270,6 +275,7 @@ export class WorkerSet {
   private post(job: Job): void {
     Atomics.store(this.ctrl, CTRL.done, 0);
     Atomics.store(this.ctrl, CTRL.error, 0);
+    Atomics.store(this.ctrl, CTRL.doneBits, 0);
     const n = jobLength(job);
     const ws = this.workers as Worker[];
     for (let w = 0; w < this.count; w++) {

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+// Internal: the inline probe behind backend 'auto' (not part of the package's public API).
+import { Probe } from '../dist/auto-probe.js';
+
+/** Feeds the probe batches whose items each take `perItem(batchIndex)` ms, until it is done. */
+function run(perItem: (batch: number) => number): { probe: Probe; batches: number } {
+  const probe = new Probe();
+  let batches = 0;
+  while (!probe.done && batches < 100) probe.record(probe.size, probe.size * perItem(batches++));
+  return { probe, batches };
+}
+
+describe('auto probe', () => {
+  it('a slow first item (compile, cold caches) does not decide for trivial tasks', () => {
+    const { probe, batches } = run((b) => (b === 0 ? 5 : 0.00005));
+    expect(batches).toBeGreaterThan(2);
+    expect(probe.perItemMs).toBeLessThan(0.001);
+  });
+
+  it('long tasks are timed twice, then the probe stops', () => {
+    const { probe, batches } = run(() => 20);
+    expect(batches).toBe(2);
+    expect(probe.items).toBe(2);
+    expect(probe.perItemMs).toBe(20);
+  });
+
+  it('trivial tasks stop at the item cap at the latest', () => {
+    const { probe } = run(() => 0);
+    expect(probe.done).toBe(true);
+    expect(probe.items).toBeGreaterThanOrEqual(100_000);
+  });
+});
