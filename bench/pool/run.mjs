@@ -4,6 +4,7 @@
 // (the least disturbed by other load on a shared machine).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { Pool, SharedMemory } from '@polycore/pool';
 import { Piscina } from 'piscina';
 import { Tinypool } from 'tinypool';
@@ -11,10 +12,11 @@ import workerpool from 'workerpool';
 import { chart } from './svg.mjs';
 
 const quick = process.argv.includes('--quick');
+const LOAD_AT_START = loadavg()[0].toFixed(1);
 const NOTES = `### Notes
 
 - Every number is the best of a few interleaved runs (the order of contenders rotates between
-  runs), on a VM shared with other jobs (load average 5–12 during these runs): absolute times are inflated and
+  runs), on a 2-core VM (1-minute load average ${LOAD_AT_START} when the run started): absolute times are
   noisy; compare within a table.
 - *map over 1e6 items*: \`backend: 'auto'\` times the first items in the calling thread and, since
   start-up and copying would cost more than the work, finishes there (calling the function directly
