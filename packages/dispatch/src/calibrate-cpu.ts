@@ -52,7 +52,7 @@ function gemmBench(kernel: 'js' | 'native'): Bench {
     const gemm = nativeGemm;
     const o = { m: s, n: s, k: s, a, b, c };
     const g = normalizeGemm(o);
-    const run = kernel === 'js' || !gemm ? () => gemmRows(args, 0, s) : () => gemm(g, o);
+    const run = kernel === 'js' || !gemm ? () => gemmRows(args, 0, s) : () => gemm(g);
     return [2 * s * s * s, run];
   };
 }
@@ -66,7 +66,7 @@ function gemvBench(kernel: 'js' | 'native'): Bench {
     const gemv = nativeGemv;
     const o = { m: s, n: s, a, x: xs, y };
     const g = normalizeGemv(o);
-    const run = kernel === 'js' || !gemv ? () => gemvRows(args, 0, s) : () => gemv(g, o);
+    const run = kernel === 'js' || !gemv ? () => gemvRows(args, 0, s) : () => gemv(g);
     return [s * s, run];
   };
 }

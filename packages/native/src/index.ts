@@ -60,7 +60,9 @@ export {
   iamaxAsync,
   nrm2,
   nrm2Async,
+  oneArgs,
   type PairOptions,
+  pairArgs,
   rot,
   rotAsync,
   scal,
@@ -76,12 +78,14 @@ export {
   type GerOptions,
   gemv,
   gemvAsync,
+  gemvNormalized,
   ger,
   gerAsync,
+  gerNormalized,
   normalizeGemv,
   normalizeGer,
 } from './level2.js';
-export { type GemmArgs, type GemmOptions, gemm, gemmAsync, normalizeGemm } from './level3.js';
+export { type GemmArgs, type GemmOptions, gemm, gemmAsync, gemmNormalized, normalizeGemm } from './level3.js';
 export { isNativeAvailable, type NativeStatus, native, nativeStatus } from './loader.js';
 export {
   max,

@@ -194,6 +194,32 @@ function gerCall(g: GerArgs, async: boolean): unknown {
 }
 
 /**
+ * {@link gemv} on arguments {@link normalizeGemv} already checked; updates `g.y` in place.
+ *
+ * @example
+ * ```ts
+ * import { gemvNormalized, normalizeGemv } from '@polycore/native';
+ * gemvNormalized(normalizeGemv({ m: 1, n: 1, a: new Float64Array([2]), x: new Float64Array([3]), y: new Float64Array(1) }));
+ * ```
+ */
+export function gemvNormalized(g: GemvArgs): void {
+  gemvCall(g, false);
+}
+
+/**
+ * {@link ger} on arguments {@link normalizeGer} already checked; updates `g.a` in place.
+ *
+ * @example
+ * ```ts
+ * import { gerNormalized, normalizeGer } from '@polycore/native';
+ * gerNormalized(normalizeGer({ m: 1, n: 1, x: new Float64Array([2]), y: new Float64Array([3]), a: new Float64Array(1) }));
+ * ```
+ */
+export function gerNormalized(g: GerArgs): void {
+  gerCall(g, false);
+}
+
+/**
  * Matrix-vector multiply, `y ← alpha·op(a)·x + beta·y`, in place; returns `y`. SIMD, and split
  * across the shared native pool for large matrices (about m·n ≥ 2048²).
  *

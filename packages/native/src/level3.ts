@@ -145,6 +145,21 @@ function gemmCall(g: GemmArgs, async: boolean): unknown {
 }
 
 /**
+ * {@link gemm} on arguments {@link normalizeGemm} already checked (for callers that validate once and
+ * then route, like `@polycore/dispatch`); updates `g.c` in place.
+ *
+ * @example
+ * ```ts
+ * import { gemmNormalized, normalizeGemm } from '@polycore/native';
+ * const g = normalizeGemm({ m: 1, n: 1, k: 1, a: new Float64Array([2]), b: new Float64Array([3]), c: new Float64Array(1) });
+ * gemmNormalized(g); // g.c = [6]
+ * ```
+ */
+export function gemmNormalized(g: GemmArgs): void {
+  gemmCall(g, false);
+}
+
+/**
  * General matrix multiply, `c ← alpha·op(a)·op(b) + beta·c`, in place; returns `c`. Float64Array
  * or Float32Array (all three the same). Cache-blocked, packed, SIMD micro-kernels picked at run
  * time; large products (about n ≥ 200) split across the shared native pool.

@@ -118,7 +118,7 @@ export function optionsObject(name: string, v: unknown): Record<string, unknown>
  */
 export function matrixFits(
   name: string,
-  arr: FloatArray,
+  arr: { readonly length: number },
   rows: number,
   cols: number,
   ld: number,
@@ -136,7 +136,13 @@ export function matrixFits(
 }
 
 /** Checks a strided vector of `len` elements with stride `inc` fits in `arr` (RangeError naming `name`). */
-export function vectorFits(name: string, arr: FloatArray, len: number, inc: number, incName: string): void {
+export function vectorFits(
+  name: string,
+  arr: { readonly length: number },
+  len: number,
+  inc: number,
+  incName: string,
+): void {
   const need = len === 0 ? 0 : 1 + (len - 1) * inc;
   if (arr.length < need) {
     throw new RangeError(

@@ -115,96 +115,19 @@ export function nativeHas(op: string): boolean {
   return nativeFn(op) !== undefined;
 }
 
-const binding: Record<string, unknown> = loaded
-  ? (nativeModule.native() as unknown as Record<string, unknown>)
-  : {};
-
-/** The raw binding function pair `[f64, f32]` (skips the wrapper's second validation), if both exist. */
-function rawPair(d: string, s: string): [Fn, Fn] | undefined {
-  const a = binding[d];
-  const b = binding[s];
-  return typeof a === 'function' && typeof b === 'function' ? [a as Fn, b as Fn] : undefined;
-}
-
-type Raw = (...args: unknown[]) => unknown;
-const GEMM_RAW = rawPair('dgemm', 'sgemm');
-const GEMV_RAW = rawPair('dgemv', 'sgemv');
-const GER_RAW = rawPair('dger', 'sger');
-
 /**
- * gemm on already validated arguments (what `normalizeGemm` returns): the raw kernel when the
- * binding has it, else the public function (which validates again).
+ * gemm / gemv / ger on arguments already validated by `normalizeGemm` / `normalizeGemv` /
+ * `normalizeGer` (the native package's own checks): no second validation on the routed path.
+ * `undefined` without the native core.
  */
-export const nativeGemm: ((g: nativeModule.GemmArgs, opts: nativeModule.GemmOptions) => void) | undefined =
-  !nat.gemm
-    ? undefined
-    : GEMM_RAW
-      ? (g) => {
-          (GEMM_RAW[g.dtype === 'f64' ? 0 : 1] as Raw)(
-            g.colMajor,
-            g.transA,
-            g.transB,
-            g.m,
-            g.n,
-            g.k,
-            g.alpha,
-            g.a,
-            g.lda,
-            g.b,
-            g.ldb,
-            g.beta,
-            g.c,
-            g.ldc,
-          );
-        }
-      : (_g, o) => {
-          (nat.gemm as NonNullable<typeof nat.gemm>)(o);
-        };
-
+export const nativeGemm: ((g: nativeModule.GemmArgs) => void) | undefined = nat.gemm
+  ? nativeModule.gemmNormalized
+  : undefined;
 /** gemv on validated arguments (see {@link nativeGemm}). */
-export const nativeGemv: ((g: nativeModule.GemvArgs, opts: nativeModule.GemvOptions) => void) | undefined =
-  !nat.gemv
-    ? undefined
-    : GEMV_RAW
-      ? (g) => {
-          (GEMV_RAW[g.dtype === 'f64' ? 0 : 1] as Raw)(
-            g.colMajor,
-            g.trans,
-            g.m,
-            g.n,
-            g.alpha,
-            g.a,
-            g.lda,
-            g.x,
-            g.incX,
-            g.beta,
-            g.y,
-            g.incY,
-          );
-        }
-      : (_g, o) => {
-          (nat.gemv as NonNullable<typeof nat.gemv>)(o);
-        };
-
+export const nativeGemv: ((g: nativeModule.GemvArgs) => void) | undefined = nat.gemv
+  ? nativeModule.gemvNormalized
+  : undefined;
 /** ger on validated arguments (see {@link nativeGemm}). */
-export const nativeGer: ((g: nativeModule.GerArgs, opts: nativeModule.GerOptions) => void) | undefined =
-  !nat.ger
-    ? undefined
-    : GER_RAW
-      ? (g) => {
-          (GER_RAW[g.dtype === 'f64' ? 0 : 1] as Raw)(
-            g.colMajor,
-            g.m,
-            g.n,
-            g.alpha,
-            g.x,
-            g.incX,
-            g.y,
-            g.incY,
-            g.a,
-            g.lda,
-          );
-        }
-      : (_g, o) => {
-          (nat.ger as NonNullable<typeof nat.ger>)(o);
-        };
+export const nativeGer: ((g: nativeModule.GerArgs) => void) | undefined = nat.ger
+  ? nativeModule.gerNormalized
+  : undefined;

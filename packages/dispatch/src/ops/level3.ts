@@ -143,8 +143,8 @@ const GEMM: Routed<[GemmOptions, NGemm], FloatArray> = {
   },
   native:
     nativeGemm &&
-    ((o, g) => {
-      (nativeGemm as NonNullable<typeof nativeGemm>)(g, o);
+    ((_o, g) => {
+      (nativeGemm as NonNullable<typeof nativeGemm>)(g);
       return g.c;
     }),
   nativeAsync: nat.gemmAsync && ((o) => (nat.gemmAsync as NonNullable<typeof nat.gemmAsync>)(o)),
@@ -177,7 +177,7 @@ export function gemm<T extends FloatArray>(opts: GemmOptions<T>): T {
   const work = g.m * g.n * g.k;
   if (work > T.gemm && work <= N.gemm && nativeGemm) {
     // Above the inline limit the native core wins for every shape the model knows: no routing.
-    nativeGemm(g, opts);
+    nativeGemm(g);
     return g.c;
   }
   return runSync(GEMM, [g.m, g.n, g.k], [opts, g]) as T;
@@ -212,8 +212,8 @@ const GEMV: Routed<[GemvOptions, NGemv], FloatArray> = {
   },
   native:
     nativeGemv &&
-    ((o, g) => {
-      (nativeGemv as NonNullable<typeof nativeGemv>)(g, o);
+    ((_o, g) => {
+      (nativeGemv as NonNullable<typeof nativeGemv>)(g);
       return g.y;
     }),
   nativeAsync: nat.gemvAsync && ((o) => (nat.gemvAsync as NonNullable<typeof nat.gemvAsync>)(o)),
@@ -255,8 +255,8 @@ const GER: Routed<[GerOptions, NGer], FloatArray> = {
   },
   native:
     nativeGer &&
-    ((o, g) => {
-      (nativeGer as NonNullable<typeof nativeGer>)(g, o);
+    ((_o, g) => {
+      (nativeGer as NonNullable<typeof nativeGer>)(g);
       return g.a;
     }),
   nativeAsync: nat.gerAsync && ((o) => (nat.gerAsync as NonNullable<typeof nat.gerAsync>)(o)),

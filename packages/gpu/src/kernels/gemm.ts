@@ -94,8 +94,8 @@ export function gemm(options: GpuGemmOptions): GpuArray {
   const lda = optionalInt('lda', o.lda, 1, Math.max(1, aCols));
   const ldb = optionalInt('ldb', o.ldb, 1, Math.max(1, bCols));
   const ldc = optionalInt('ldc', o.ldc, 1, Math.max(1, cCols));
-  matrixFits('a', a.length, aRows, aCols, lda, 'lda');
-  matrixFits('b', b.length, bRows, bCols, ldb, 'ldb');
+  matrixFits('a', a, aRows, aCols, lda, 'lda');
+  matrixFits('b', b, bRows, bCols, ldb, 'ldb');
   let tile: GemmTile | undefined;
   if (o.tile !== undefined) {
     tile = GEMM_TILES[o.tile as string];
@@ -113,7 +113,7 @@ export function gemm(options: GpuGemmOptions): GpuArray {
   } else {
     c = gpuArray('c', o.c);
     sameKind('c', c, a, 'a');
-    matrixFits('c', c.length, cRows, cCols, ldc, 'ldc');
+    matrixFits('c', c, cRows, cCols, ldc, 'ldc');
     noOverlap('c', c, 'a', a);
     noOverlap('c', c, 'b', b);
   }

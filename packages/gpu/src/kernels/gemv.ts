@@ -67,15 +67,15 @@ export function gemv(options: GpuGemvOptions): GpuArray {
   const incY = optionalInt('incY', o.incY, 1, 1);
   const xLen = trans ? m : n;
   const yLen = trans ? n : m;
-  matrixFits('a', a.length, rows, cols, lda, 'lda');
-  vectorFits('x', x.length, xLen, incX, 'incX');
+  matrixFits('a', a, rows, cols, lda, 'lda');
+  vectorFits('x', x, xLen, incX, 'incX');
   let y: GpuArray;
   if (o.y === undefined) {
     y = GpuArray.empty(yLen === 0 ? 0 : 1 + (yLen - 1) * incY, { dtype: a.dtype, gpu: a.gpu });
   } else {
     y = gpuArray('y', o.y);
     sameKind('y', y, a, 'a');
-    vectorFits('y', y.length, yLen, incY, 'incY');
+    vectorFits('y', y, yLen, incY, 'incY');
     noOverlap('y', y, 'a', a);
     noOverlap('y', y, 'x', x);
   }
