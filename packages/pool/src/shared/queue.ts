@@ -27,6 +27,10 @@ export type QueueOptions = RingOptions;
  */
 export class Queue<T = unknown> implements Shareable {
   /** @internal */ readonly ring: Ring;
+  // Async puts (and gets) of this handle wait their turn, so one producer's items keep their order
+  // even when several of its puts wait for room at once (and one consumer's gets resolve in order).
+  #putTurn: Promise<void> = Promise.resolve();
+  #getTurn: Promise<void> = Promise.resolve();
 
   /** `ring` is internal (reviving in a worker). */
   constructor(options?: QueueOptions, ring?: Ring) {
@@ -69,8 +73,16 @@ export class Queue<T = unknown> implements Shareable {
    */
   async put(value: T, options?: WaitOptions): Promise<void> {
     const { timeout, signal } = waitOpts(options);
-    if (!(await this.ring.put(value, timeout, signal)))
-      throw new Full(`queue full (timed out after ${timeout} ms)`);
+    const deadline = Date.now() + timeout;
+    const done = await inTurn(this.#putTurn, (t) => {
+      this.#putTurn = t;
+    });
+    try {
+      if (!(await this.ring.put(value, remaining(deadline, timeout), signal)))
+        throw new Full(`queue full (timed out after ${timeout} ms)`);
+    } finally {
+      done();
+    }
   }
 
   /**
@@ -109,9 +121,17 @@ export class Queue<T = unknown> implements Shareable {
    */
   async get(options?: WaitOptions): Promise<T> {
     const { timeout, signal } = waitOpts(options);
-    const r = await this.ring.get(timeout, signal);
-    if (!r) throw new Empty(`queue empty (timed out after ${timeout} ms)`);
-    return r.v as T;
+    const deadline = Date.now() + timeout;
+    const done = await inTurn(this.#getTurn, (t) => {
+      this.#getTurn = t;
+    });
+    try {
+      const r = await this.ring.get(remaining(deadline, timeout), signal);
+      if (!r) throw new Empty(`queue empty (timed out after ${timeout} ms)`);
+      return r.v as T;
+    } finally {
+      done();
+    }
   }
 
   /**
@@ -243,3 +263,23 @@ registerKind(
   'JoinableQueue',
   (d) => new JoinableQueue(undefined, new Ring(undefined, Region.from(d.r as never))),
 );
+
+/**
+ * Waits for the previous holder of a turn chain to finish; `set` installs this call's own turn.
+ * Returns the function that ends this call's turn.
+ */
+async function inTurn(previous: Promise<void>, set: (turn: Promise<void>) => void): Promise<() => void> {
+  let end!: () => void;
+  set(
+    new Promise<void>((resolve) => {
+      end = resolve;
+    }),
+  );
+  await previous;
+  return end;
+}
+
+/** Time left until `deadline` (ms), for a wait of `timeout` ms that began earlier (Infinity stays). */
+function remaining(deadline: number, timeout: number): number {
+  return Number.isFinite(timeout) ? Math.max(0, deadline - Date.now()) : timeout;
+}
