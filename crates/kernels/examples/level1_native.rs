@@ -6,7 +6,9 @@
 //! or `… -- --serve 0.1`: reads `kernel dtype n threads` (or `triad threads`) lines from stdin and
 //! answers one number per line (ns per call, or GB/s), so a driver can interleave peers cell by cell;
 //! or `… -- thresholds 0.05`: 1-thread vs 2-thread time per kernel for n = 2^13 … 2^23 (every
-//! call forced to split), to place each kernel's threading threshold.
+//! call forced to split), to place each kernel's threading threshold; or `… -- isolated 1,2
+//! 10000,100000`: median ns of single calls each preceded by a 2 ms pause (the pool's threads have
+//! gone to sleep), to check that isolated calls do not pay a wake-up.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -186,6 +188,38 @@ fn triad(budget: f64) -> f64 {
     24.0 * n as f64 / ns
 }
 
+/// Median ns of one call made after a 2 ms pause, for each kernel × n × threads.
+fn isolated(threads_list: &[usize], sizes: &[usize]) {
+    let mut out = Vec::new();
+    for &n in sizes {
+        let (x, mut y): (Vec<f64>, Vec<f64>) = (data(n, 1), data(n, 2));
+        for &t in threads_list {
+            threads::set_num_threads(t);
+            for kernel in ["dot", "axpy", "nrm2", "asum"] {
+                let mut times: Vec<f64> = (0..41)
+                    .map(|_| {
+                        std::thread::sleep(std::time::Duration::from_millis(2));
+                        let start = Instant::now();
+                        match kernel {
+                            "dot" => drop(black_box(k::dot(black_box(&x), black_box(&y)))),
+                            "axpy" => k::axpy(1e-9, black_box(&x), black_box(&mut y)),
+                            "nrm2" => drop(black_box(k::nrm2(black_box(&x)))),
+                            _ => drop(black_box(k::asum(black_box(&x)))),
+                        }
+                        start.elapsed().as_secs_f64() * 1e9
+                    })
+                    .collect();
+                times.sort_by(f64::total_cmp);
+                out.push(format!(
+                    "\"{kernel}:f64:{n}:{t}\": {:.0}",
+                    times[times.len() / 2]
+                ));
+            }
+        }
+    }
+    println!("{{{}}}", out.join(", "));
+}
+
 fn serve(budget: f64) {
     use std::io::BufRead;
     /// (dtype, n, x64, y64, x32, y32) of the last cell, reused while the next asks the same size.
@@ -243,6 +277,9 @@ fn main() {
             .map(|v| v.parse().unwrap())
             .collect()
     };
+    if args.get(1).map(String::as_str) == Some("isolated") {
+        return isolated(&list(2, "1,2"), &list(3, "10000,100000,1000000"));
+    }
     let thread_counts = list(2, "1,2");
     let sizes = list(3, "1000,100000,10000000");
     let mut out = Vec::new();

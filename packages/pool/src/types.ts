@@ -47,7 +47,7 @@ export interface PoolOptions {
   maxTasksPerChild?: number;
   /** Most tasks waiting in the pool's queue: `submit`/`apply` throw `QueueFullError` beyond it; map/imap wait for room. Default: unlimited. */
   maxQueue?: number;
-  /** `execArgv` of workers (e.g. `['--import', 'tsx']` for TypeScript module tasks on Node 20). Default: the parent's, minus flags that only concern the parent (`-e`, `--input-type`, `--test`, ...) or that threads refuse. */
+  /** `execArgv` of workers (e.g. `['--import', 'tsx']` for TypeScript module tasks on the processes backend; threads on Node 20 need the tsx `register` initializer, see the README). Default: the parent's, minus flags that only concern the parent (`-e`, `--input-type`, `--test`, ...) or that threads refuse. */
   execArgv?: string[];
   /** Environment of process workers. Default: `process.env`. */
   env?: NodeJS.ProcessEnv;

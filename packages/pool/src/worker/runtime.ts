@@ -171,8 +171,7 @@ export class Runtime {
     try {
       mod = (await import(spec.url)) as Record<string, unknown>;
     } catch (e) {
-      const err = setupError(`cannot load task module ${spec.url}: ${(e as Error).message}`);
-      throw err;
+      throw setupError(`cannot load task module ${spec.url}: ${(e as Error).message}${tsHint(spec.url, e)}`);
     }
     const fn = mod[spec.exportName];
     if (fn === undefined)
@@ -319,6 +318,12 @@ export class Runtime {
       }
     }
   }
+}
+
+/** How to load a TypeScript task module, when the worker could not (no loader registered in it). */
+function tsHint(url: string, e: unknown): string {
+  if ((e as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION' || !/\.[cm]?ts$/.test(url)) return '';
+  return "; TypeScript module tasks need a loader in every worker, e.g. new Pool({ initializer: task(import.meta.resolve('tsx/esm/api'), 'register') })";
 }
 
 function setupError(message: string): ErrorData {
