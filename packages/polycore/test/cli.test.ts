@@ -66,6 +66,19 @@ describe('polycore info', () => {
     expect(cal.tasks.processStartMs).toBeGreaterThan(0);
   });
 
+  it('demo (the README\'s main job) runs every use case and exits by itself', () => {
+    const r = spawnSync(process.execPath, [cli, 'demo'], { encoding: 'utf8', env, timeout: 120_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('map(cube) = [0, 1, 8, 27, 64, 125, 216, 343, 512, 729]');
+    expect(r.stdout).toContain('{ alpha: 5, beta: 4, gamma: 5, delta: 5 }');
+    expect(r.stdout).toMatch(/cube\(12\) = 1728 computed .* again = 1728 from the cache/);
+    expect(r.stdout).toContain('received 200 messages (sum 109900); counter under the lock = 200');
+    expect(r.stdout).toMatch(/dot, n = 2,000,000: .*\(agree: true\)/);
+    expect(r.stdout).toMatch(/gemm 384×384: .*\(agree: true\)/);
+    expect(r.stdout).toMatch(/dot n=1e\+1 -> /);
+    expect(r.stdout).toMatch(/GPU \(WebGPU\)/);
+  });
+
   it('an unknown command exits 2 with the help text', () => {
     const r = spawnSync(process.execPath, [cli, 'frobnicate'], { encoding: 'utf8', env });
     expect(r.status).toBe(2);
