@@ -66,7 +66,7 @@ describe('polycore info', () => {
     expect(cal.tasks.processStartMs).toBeGreaterThan(0);
   });
 
-  it('demo (the README\'s main job) runs every use case and exits by itself', () => {
+  it("demo (the README's main job) runs every use case and exits by itself", () => {
     const r = spawnSync(process.execPath, [cli, 'demo'], { encoding: 'utf8', env, timeout: 120_000 });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('map(cube) = [0, 1, 8, 27, 64, 125, 216, 343, 512, 729]');
