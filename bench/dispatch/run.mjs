@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import * as d from '@polycore/dispatch';
 import * as native from '@polycore/native';
-import { lineChartSvg } from './svg.mjs';
+import { lineChartSvg } from '../lib/line-chart.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const QUICK = process.argv.includes('--quick');
@@ -278,6 +278,14 @@ function fmt(ns) {
   return `${ns.toFixed(1)} ns`;
 }
 
+/** 1e6 ns → '1ms', for the chart's time axis. */
+function nsLabel(v) {
+  if (v >= 1e9) return `${v / 1e9}s`;
+  if (v >= 1e6) return `${v / 1e6}ms`;
+  if (v >= 1e3) return `${v / 1e3}µs`;
+  return `${v}ns`;
+}
+
 // Raw JSON, markdown, chart.
 const resultsDir = join(here, '..', 'results');
 mkdirSync(resultsDir, { recursive: true });
@@ -391,7 +399,11 @@ writeFileSync(
       { title: 'axpy (f64)', xLabel: 'n', series: series('axpy') },
       { title: 'gemm (f64)', xLabel: 'n (n×n×n)', series: series('gemm') },
     ],
-    { title: 'Time per call (log-log): automatic routing vs single backends' },
+    {
+      title: 'Time per call (log-log): automatic routing vs single backends',
+      x: { scale: 'log10', format: (v) => (v >= 1e3 ? `1e${Math.round(Math.log10(v))}` : String(v)) },
+      y: { scale: 'log10', format: nsLabel },
+    },
   ),
 );
 console.log(md);

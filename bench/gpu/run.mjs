@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as G from '@polycore/gpu';
 import * as N from '@polycore/native';
-import { crossoverChartSvg } from './chart.mjs';
+import { lineChartSvg, shortNumber } from '../lib/line-chart.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BUDGET = Number(process.env.BENCH_BUDGET_S ?? 0.12); // seconds of timing per cell (≥ 3 reps)
@@ -384,10 +384,12 @@ const panel = (name, xLabel) => ({
 });
 writeFileSync(
   join(here, 'chart.svg'),
-  crossoverChartSvg(
+  lineChartSvg(
     [panel('axpy', 'n (elements)'), panel('dot', 'n (elements)'), panel('gemm', 'n (square matrices)')],
     {
       title: `CPU vs ${info.software ? 'lavapipe (software) ' : ''}GPU: time per call, lower is better`,
+      x: { scale: 'log10' },
+      y: { scale: 'log10', format: (v) => `${shortNumber(v)} ms` },
     },
   ),
 );

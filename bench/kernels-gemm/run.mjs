@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpuInfo, gemm, gemv, getNumThreads, nativeStatus, setNumThreads } from '@polycore/native';
-import { gflopsChartSvg } from './chart.mjs';
+import { lineChartSvg } from '../lib/line-chart.mjs';
 
 const require = createRequire(import.meta.url);
 const dgemm = require('@stdlib/blas/base/dgemm');
@@ -245,12 +245,16 @@ const series = (dt) => [
 ];
 writeFileSync(
   join(here, 'chart.svg'),
-  gflopsChartSvg(
+  lineChartSvg(
     [
       { title: 'dgemm (f64)', series: series('f64') },
       { title: 'sgemm (f32)', series: series('f32') },
     ],
-    { title: 'gemm GFLOP/s: polycore vs OpenBLAS vs JavaScript (2-core Zen 3 VM)' },
+    {
+      title: 'gemm GFLOP/s: polycore vs OpenBLAS vs JavaScript (2-core Zen 3 VM)',
+      x: { scale: 'log2', label: 'n (square matrices)' },
+      y: { scale: 'linear', label: 'GFLOP/s' },
+    },
   ),
 );
 
