@@ -173,6 +173,13 @@ pub fn futex_wake(arr: Int32Array, index: u32, count: u32) -> Result<u32> {
     Ok(polycore_shm::wake(w, count))
 }
 
+/// Offers this thread's CPU to another runnable thread (`sched_yield`): spin-waits call it so a
+/// waiter does not burn the time slice of the process it waits for when cores are oversubscribed.
+#[napi(catch_unwind)]
+pub fn thread_yield() {
+    std::thread::yield_now();
+}
+
 /// Atomically adds `delta` to `arr[index]` (cross-process safe); returns the old value.
 #[napi(catch_unwind)]
 pub fn atomic_add(arr: Int32Array, index: u32, delta: i32) -> Result<i32> {

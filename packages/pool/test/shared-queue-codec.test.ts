@@ -40,6 +40,18 @@ const CASES: [string, unknown][] = [
   ],
   ['an object with a 2 MB string, then a small one (the scratch shrinks back)', { big: 'é'.repeat(1 << 20) }],
   ['the benchmark message', { id: 7, name: 'item', tags: [1, 2, 3] }],
+  [
+    'one key list as data and as accessor properties',
+    [
+      { id: 1, name: 'a' },
+      {
+        get id() {
+          return 2;
+        },
+        name: 'b',
+      },
+    ],
+  ],
   ['lone surrogates in strings and keys', ['\uD800', 'a\uDC00b'.repeat(40), { '\uD83D': '\uDE00x' }]],
   ['a lone surrogate string at the top level', 'x\uD800'],
   ['unicode and empty keys', { '': 1, ключ: 2, '😀': [3], 'k\u0000': 4 }],

@@ -1,9 +1,12 @@
 /**
  * Object "shapes" (key lists) for the compact encoding (compact.ts): the encoder writes an
- * object's key list as one block, cached per key list, and the decoder recognises a block it has
- * seen (hash + byte compare) and rebuilds the object with a generated literal factory
+ * object's key list as one block, cached per key list together with a generated writer that reads
+ * the values with fixed property names (`(o, d) => w(o["id"], d) && w(o["name"], d)`, monomorphic
+ * loads instead of keyed ones); the decoder recognises a block it has seen (the last one, else
+ * hash + byte compare) and rebuilds the object with a generated literal factory
  * (`r => ({ "id": r(), "name": r() })`), so V8 creates it with its final hidden class at once
- * instead of adding keys one by one. Both caches are per thread and bounded.
+ * instead of adding keys one by one. Both caches are per thread and bounded. Where code
+ * generation is disallowed, both fall back to loops over the keys.
  * @module
  */
 import { Buffer } from 'node:buffer';
@@ -22,27 +25,39 @@ function lenBytes(n: number): Buffer {
   return b;
 }
 
-/** Encoder side: recently used key lists → their encoded block `[count][block length][keys]`. */
-const recent: { keys: string[]; bytes: Buffer }[] = [];
+/** Writes one value at depth `d` (compact.ts's writer); false when the value is unsupported. */
+export type ValueWriter = (v: unknown, d: number) => boolean;
+
+/** An encoder-side shape: the key list, its encoded block, and its values' writer (if generated). */
+export interface EncoderShape {
+  keys: string[];
+  /** `[count][block length][keys]`. */
+  bytes: Buffer;
+  /** Writes the object's values in key order; null: loop over `keys`. */
+  write: ((o: Record<string, unknown>, d: number) => boolean) | null;
+}
+
+/** Encoder side: recently used key lists. */
+const recent: EncoderShape[] = [];
 let nextSlot = 0;
 
 /**
- * The encoded shape block of an object with these own enumerable keys, or undefined when one of
- * them cannot be re-created (`__proto__`) or encoded (lone surrogates).
+ * The shape of an object with these own enumerable keys (its values written by `writeValue`), or
+ * undefined when one of them cannot be re-created (`__proto__`) or encoded (lone surrogates).
  *
  * @example
  * ```ts
- * shapeBlock(['id', 'name']); // <Buffer 02 0a 07 02 69 64 07 04 6e 61 6d 65>
+ * encoderShape(['id', 'name'], writeValue)?.bytes; // <Buffer 02 0a 07 02 69 64 07 04 6e 61 6d 65>
  * ```
  */
-export function shapeBlock(keys: string[]): Buffer | undefined {
+export function encoderShape(keys: string[], writeValue: ValueWriter): EncoderShape | undefined {
   const n = keys.length;
   for (const s of recent) {
     const k = s.keys;
     if (k.length !== n) continue;
     let i = 0;
     while (i < n && k[i] === keys[i]) i++;
-    if (i === n) return s.bytes;
+    if (i === n) return s;
   }
   const parts: Buffer[] = [];
   for (const k of keys) {
@@ -53,9 +68,18 @@ export function shapeBlock(keys: string[]): Buffer | undefined {
   }
   const block = Buffer.concat(parts);
   const bytes = Buffer.concat([lenBytes(n), lenBytes(block.length), block]);
-  recent[nextSlot] = { keys, bytes };
+  const shape: EncoderShape = { keys, bytes, write: null };
+  if (n > 0 && n <= MAX_FACTORY_KEYS) {
+    try {
+      const body = `return (o, d) => ${keys.map((k) => `w(o[${JSON.stringify(k)}], d)`).join(' && ')};`;
+      shape.write = new Function('w', body)(writeValue) as EncoderShape['write'];
+    } catch {
+      // code generation disallowed: the caller loops over the keys
+    }
+  }
+  recent[nextSlot] = shape;
   nextSlot = (nextSlot + 1) & 15;
-  return bytes;
+  return shape;
 }
 
 /** A decoded shape: its block's bytes (to confirm a hash hit), keys, and literal factory. */
@@ -67,6 +91,16 @@ export interface Shape {
 
 const decoded = new Map<number, Shape[]>();
 let decodedCount = 0;
+/** The shape found last (messages mostly repeat one shape): checked before hashing. */
+let last: Shape | undefined;
+
+function sameBytes(b: Buffer, buf: Buffer, start: number, end: number): boolean {
+  const n = end - start;
+  if (b.length !== n) return false;
+  let i = 0;
+  while (i < n && b[i] === buf[start + i]) i++;
+  return i === n;
+}
 
 function hash(buf: Buffer, start: number, end: number): number {
   let h = 0x811c9dc5;
@@ -83,15 +117,14 @@ function hash(buf: Buffer, start: number, end: number): number {
  * ```
  */
 export function findShape(buf: Buffer, start: number, end: number): Shape | undefined {
+  if (last && sameBytes(last.bytes, buf, start, end)) return last;
   const list = decoded.get(hash(buf, start, end));
   if (!list) return undefined;
-  const n = end - start;
   for (const s of list) {
-    const b = s.bytes;
-    if (b.length !== n) continue;
-    let i = 0;
-    while (i < n && b[i] === buf[start + i]) i++;
-    if (i === n) return s;
+    if (sameBytes(s.bytes, buf, start, end)) {
+      last = s;
+      return s;
+    }
   }
   return undefined;
 }

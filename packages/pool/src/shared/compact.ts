@@ -13,7 +13,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { isProxy } from 'node:util/types';
-import { addShape, findShape, shapeBlock } from './compact-shapes.js';
+import { addShape, encoderShape, findShape } from './compact-shapes.js';
 
 const U = 0;
 const NUL = 1;
@@ -159,7 +159,7 @@ function writeValue(v: unknown, depth: number): boolean {
         if (v >= -128 && v <= 127) {
           w.need(2);
           w.buf[w.pos] = I8;
-          w.view.setInt8(w.pos + 1, v);
+          w.buf[w.pos + 1] = v & 0xff;
           w.pos += 2;
         } else {
           w.need(5);
@@ -211,14 +211,15 @@ function writeObject(v: object, depth: number): boolean {
   }
   const p = Object.getPrototypeOf(v);
   if (p !== Object.prototype && p !== null) return false;
-  const keys = Object.keys(v);
-  const shape = shapeBlock(keys);
+  const shape = encoderShape(Object.keys(v), writeValue);
   if (!shape) return false;
-  w.need(1 + shape.length);
+  const block = shape.bytes;
+  w.need(1 + block.length);
   w.buf[w.pos++] = OBJ;
-  copyBytes(shape, 0, shape.length, w.buf, w.pos);
-  w.pos += shape.length;
-  for (const k of keys) {
+  copyBytes(block, 0, block.length, w.buf, w.pos);
+  w.pos += block.length;
+  if (shape.write) return shape.write(v as Record<string, unknown>, depth + 1);
+  for (const k of shape.keys) {
     if (!writeValue((v as Record<string, unknown>)[k], depth + 1)) return false;
   }
   return true;

@@ -1,6 +1,9 @@
 /**
  * `Lock` and `RLock`: robust mutexes in shared memory. Layout (Int32 words from `base`, `base`
- * even): [state 0|1 (RLock: depth), waiters, owner (BigInt64: pid << 32 | threadId)].
+ * even): [state 0|1 (RLock: depth), waiters, owner (BigInt64: pid << 32 | threadId), wake pending,
+ * spare]. A release notifies a sleeper only when no wake-up is already on its way (the pending
+ * flag, cleared by the sleeper as it wakes), so a holder that re-takes the lock many times while
+ * a waiter is being woken makes one syscall, not one per release.
  * A waiter that sleeps a whole slice checks whether the owner's process (or, in this process, its
  * thread) is still alive; if not it takes the lock over (like a robust mutex's EOWNERDEAD) and
  * `recovered` reports it, so a process that dies holding the lock cannot deadlock the others.
@@ -14,10 +17,11 @@ import { registerKind, SHARE, type Shareable, type SharedData } from './shareabl
 import { blockAsync, blockSync, TIMED_OUT, type WaitOptions, waitOpts } from './wait.js';
 
 /** Int32 words a lock occupies. */
-export const LOCK_WORDS = 4;
+export const LOCK_WORDS = 6;
 const STATE = 0;
 const WAITERS = 1;
 const OWNER = 2;
+const PENDING = 4;
 
 const ME = (BigInt(process.pid) << 32n) | BigInt(threadId);
 
@@ -118,6 +122,7 @@ abstract class MutexBase implements Shareable {
       region: this.region,
       word: this.base + STATE,
       waiters: this.base + WAITERS,
+      pending: this.base + PENDING,
       attempt: () => this.attempt(),
       onSlice: () => this.#recover(),
     };
@@ -147,7 +152,8 @@ abstract class MutexBase implements Shareable {
     const i32 = this.region.i32;
     Atomics.store(this.#i64, this.#ownerIdx, 0n);
     Atomics.store(i32, this.base + STATE, 0);
-    if (Atomics.load(i32, this.base + WAITERS) > 0) this.region.notify(this.base + STATE, 1);
+    if (Atomics.load(i32, this.base + WAITERS) > 0 && Atomics.exchange(i32, this.base + PENDING, 1) === 0)
+      this.region.notify(this.base + STATE, 1);
   }
 
   /** @internal */ protected ownedByMe(): boolean {

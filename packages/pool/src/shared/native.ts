@@ -19,6 +19,7 @@ export interface ShmBinding {
   futexWait(arr: Int32Array, index: number, expected: number, timeoutMs: number): string;
   futexWaitAsync(arr: Int32Array, index: number, expected: number, timeoutMs: number): Promise<unknown>;
   futexWake(arr: Int32Array, index: number, count: number): number;
+  threadYield(): void;
   registerThread(threadId: number): void;
   threadAlive(threadId: number): boolean;
 }

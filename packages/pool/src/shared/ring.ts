@@ -8,14 +8,18 @@
  * `node:v8`'s serializer, i.e. structured clone); a value too large for the ring spills into its own
  * SharedMemory segment (native memory only), which the receiver unlinks after reading.
  *
- * Layout (Int32 word indices; groups on separate 64-byte cache lines): producer lock 0..3, tail 4;
- * consumer lock 16..19, head 20; closed 34, maxsize, capacity, taskDone count; not-empty sequence
+ * Layout (Int32 word indices; groups on separate 64-byte cache lines): producer lock 0..5, tail 6,
+ * put lap 7; consumer lock 16..21, head 22, get lap 23; closed 34, maxsize, capacity, taskDone count; not-empty sequence
  * 48 + waiters; not-full sequence 64 + waiters; join sequence 80 + waiters; put count/bytes 96, 97;
  * get count/bytes 112, 113; data from byte 512. Counts and bytes are monotonic (mod 2^32): messages
  * held = puts - gets, bytes used = put bytes - get bytes. A producer writes a record into free
  * space (used only shrinks behind its back), then publishes it by storing its put bytes and, last,
  * its put count; a consumer reads only counted records and frees them by storing its get count and,
- * last, its get bytes after copying them out. Each side only stores to its own line.
+ * last, its get bytes after copying them out. Each side only stores to its own line, and reads the
+ * other side's line only when its cached copy says "full" (producers) or "empty" (consumers), so a
+ * ring with a backlog moves no counter cache line between cores per message. The lap words count
+ * 2^30 boundaries crossed by PUT_BYTES and GET_N; a cached copy is used only while the lap it was
+ * read in is current, which keeps mod-2^32 differences exact however long a handle sat idle.
  * Record: u32 header (tag << 28 | length), payload, padding to 4 bytes.
  * @module
  */
@@ -31,9 +35,13 @@ import { type Blocker, blockAsync, blockSync, TIMED_OUT, wake, wakeIfWaiting } f
 // Groups of words on separate 64-byte cache lines: producers (their lock, tail) | consumers (their
 // lock, head) | shared counters | consumer wake-ups | producer wake-ups | join.
 const PLOCK = 0;
-const TAIL = 4;
+const TAIL = 6;
+/** Bumped by producers each time PUT_BYTES crosses a 2^30 boundary (validates cached GET_BYTES). */
+const PUT_LAP = 7;
 const CLOCK = 16;
-const HEAD = 20;
+const HEAD = 22;
+/** Bumped by consumers each time GET_N crosses a 2^30 boundary (validates cached PUT_N). */
+const GET_LAP = 23;
 const CLOSED = 34;
 const MAXSIZE = 35;
 const CAP = 36;
@@ -58,6 +66,8 @@ const PUT_BYTES = 97;
 const GET_N = 112;
 const GET_BYTES = 113;
 const DATA = 512;
+/** @internal Word indices of the counters (tests set them near their wrap-arounds). */
+export const RING_COUNTERS = { PUT_N, PUT_BYTES, PUT_LAP, GET_N, GET_BYTES, GET_LAP } as const;
 
 const T_V8 = 0;
 const T_NUM = 1;
@@ -140,6 +150,15 @@ export class Ring {
   /** Reused by the blocking calls (nothing else runs on this thread while they wait). */
   readonly #syncEnc = newEncoded();
   readonly #syncBox = { v: undefined as unknown };
+  // Cached counters of the other side (see #freeBytes, #hasRecord): a producer re-reads the
+  // consumers' GET_BYTES only when its older copy says "no room", a consumer re-reads PUT_N only
+  // when its copy says "empty", so while the ring holds a backlog the two sides stop pulling each
+  // other's cache lines on every message. A stale copy only errs towards "full"/"empty" (counters
+  // only grow); the lap words bound how stale a copy may be, so mod-2^32 differences stay exact.
+  #seenGetBytes = 0;
+  #seenGetBytesLap = -1;
+  #seenPutN = 0;
+  #seenPutNLap = -1;
 
   /** New ring, or (with `region`) the ring already in that region. */
   constructor(options?: RingOptions, region?: Region) {
@@ -278,10 +297,9 @@ export class Ring {
     // Peek without the lock, so producers waiting for room do not fight over it (and over the
     // consumers' counters). Never a false "full": gets only make room, and a sleeper re-checks
     // after announcing itself, which the freeing consumer sees (see wakeIfWaiting).
-    const used = (Atomics.load(i32, PUT_BYTES) - Atomics.load(i32, GET_BYTES)) | 0;
     if (
       Atomics.load(i32, CLOSED) === 0 &&
-      (this.#cap - used < rec ||
+      (this.#freeBytes(Atomics.load(i32, PUT_BYTES), rec) < rec ||
         (this.#maxsize > 0 && ((Atomics.load(i32, PUT_N) - Atomics.load(i32, GET_N)) | 0) >= this.#maxsize))
     )
       return undefined;
@@ -296,9 +314,11 @@ export class Ring {
       const putBytes = i32[PUT_BYTES]!;
       const cap = this.#cap;
       const tail = i32[TAIL]!;
-      // Free space starts at `tail` and spans `free` bytes circularly (at least: `used` may be stale-high).
-      const free = cap - ((putBytes - Atomics.load(i32, GET_BYTES)) | 0);
       const toEnd = cap - tail;
+      // Needed: `rec` bytes before the end, or (wrapping) the rest of this lap plus `rec` at 0.
+      const need = toEnd >= rec ? rec : toEnd + rec;
+      // Free space starts at `tail` and spans `free` bytes circularly (at least: the copy may be stale).
+      const free = this.#freeBytes(putBytes, need);
       let at: number;
       let waste = 0;
       if (rec <= Math.min(free, toEnd)) at = tail;
@@ -309,14 +329,43 @@ export class Ring {
       } else return undefined;
       this.#write(at, e);
       const next = at + rec;
+      const putBytes2 = (putBytes + waste + rec) | 0;
       Atomics.store(i32, TAIL, next === cap ? 0 : next);
-      Atomics.store(i32, PUT_BYTES, (putBytes + waste + rec) | 0);
+      if ((putBytes ^ putBytes2) >>> 30 !== 0) Atomics.store(i32, PUT_LAP, (i32[PUT_LAP]! + 1) | 0);
+      Atomics.store(i32, PUT_BYTES, putBytes2);
       Atomics.store(i32, PUT_N, (putN + 1) | 0); // publish last
     } finally {
       this.#plock.exit();
     }
     wakeIfWaiting(this.region, NE_SEQ, NE_WAITERS, 1, NE_PENDING);
     return true;
+  }
+
+  /**
+   * Free bytes given the producers' `putBytes`: from this handle's copy of GET_BYTES while that
+   * shows at least `want` free, else from a fresh read. Never more than the truth.
+   */
+  #freeBytes(putBytes: number, want: number): number {
+    const i32 = this.#i32;
+    if (this.#seenGetBytesLap === Atomics.load(i32, PUT_LAP)) {
+      const free = this.#cap - ((putBytes - this.#seenGetBytes) | 0);
+      if (free >= want && free <= this.#cap) return free;
+    }
+    this.#seenGetBytesLap = Atomics.load(i32, PUT_LAP); // the lap first: the copy is at least this recent
+    this.#seenGetBytes = Atomics.load(i32, GET_BYTES);
+    return this.#cap - ((putBytes - this.#seenGetBytes) | 0);
+  }
+
+  /**
+   * Whether a record is published beyond the consumers' `getN`: from this handle's copy of PUT_N
+   * while that says so, else from a fresh read.
+   */
+  #hasRecord(getN: number): boolean {
+    const i32 = this.#i32;
+    if (this.#seenPutNLap === Atomics.load(i32, GET_LAP) && ((this.#seenPutN - getN) | 0) > 0) return true;
+    this.#seenPutNLap = Atomics.load(i32, GET_LAP);
+    this.#seenPutN = Atomics.load(i32, PUT_N);
+    return this.#seenPutN !== getN;
   }
 
   #write(at: number, e: Encoded): void {
@@ -348,7 +397,7 @@ export class Ring {
   tryGet(box: { v: unknown } = { v: undefined }): { v: unknown } | undefined {
     const i32 = this.#i32;
     // Peek without the lock so idle consumers spinning here do not contend.
-    if (Atomics.load(i32, PUT_N) === Atomics.load(i32, GET_N)) {
+    if (!this.#hasRecord(Atomics.load(i32, GET_N))) {
       if (Atomics.load(i32, CLOSED) !== 0) throw new ClosedError('the queue is closed and empty');
       return undefined;
     }
@@ -358,7 +407,8 @@ export class Ring {
     let value: unknown;
     this.#clock.enter();
     try {
-      if (Atomics.load(i32, PUT_N) === Atomics.load(i32, GET_N)) {
+      const getN = i32[GET_N]!; // only consumers write it, and we hold their lock
+      if (!this.#hasRecord(getN)) {
         if (Atomics.load(i32, CLOSED) !== 0) throw new ClosedError('the queue is closed and empty');
         return undefined;
       }
@@ -386,7 +436,9 @@ export class Ring {
       const rec = 4 + align4(len);
       head += rec;
       Atomics.store(i32, HEAD, head === this.#cap ? 0 : head);
-      Atomics.store(i32, GET_N, (i32[GET_N]! + 1) | 0); // only consumers write these, under their lock
+      const getN2 = (getN + 1) | 0;
+      if ((getN2 & 0x3fffffff) === 0) Atomics.store(i32, GET_LAP, (i32[GET_LAP]! + 1) | 0);
+      Atomics.store(i32, GET_N, getN2);
       Atomics.store(i32, GET_BYTES, (i32[GET_BYTES]! + waste + rec) | 0); // frees the space last
     } finally {
       this.#clock.exit();

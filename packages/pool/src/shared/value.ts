@@ -11,13 +11,13 @@ import {
   type SharedTypedArray,
   type TypedArrayCtor,
 } from './ctypes.js';
-import { Lock } from './mutex.js';
+import { LOCK_WORDS, Lock } from './mutex.js';
 import { type At, atOf, memoryOf } from './primitive.js';
 import { type MemoryKind, Region } from './region.js';
 import { registerKind, SHARE, type Shareable, type SharedData } from './shareable.js';
 
-/** Bytes before the value: the lock's 4 words. */
-const VALUE_OFFSET = 16;
+/** Bytes before the value: the lock's words. */
+const VALUE_OFFSET = LOCK_WORDS * 4;
 
 /**
  * One number in shared memory plus a lock (Python's `multiprocessing.Value`). Reads and writes of

@@ -7,6 +7,7 @@
  */
 import { exitIfOrphaned } from '../parent-guard.js';
 import { checkSignal, checkTimeout } from './errors.js';
+import { shmBinding } from './native.js';
 import { type Region, SLICE_MS, type WaitResult } from './region.js';
 
 /** Returned by the loops when the timeout passed. */
@@ -40,6 +41,11 @@ export interface Blocker<T> {
 
 /** How long a blocking wait spins (re-trying) before it sleeps: a sleep + wake-up costs ~50-100 µs. */
 const SPIN_MS = 0.02;
+/**
+ * Tries a spinning wait makes before it starts yielding its CPU between tries: when more threads
+ * wait or work than there are cores, the one being waited for may need this very core.
+ */
+const PURE_SPINS = 16;
 
 function deadlineOf(timeout: number): number {
   return timeout === Infinity ? Infinity : performance.now() + timeout;
@@ -60,9 +66,11 @@ export function blockSync<T>(b: Blocker<T>, timeout: number): T | typeof TIMED_O
   if (r !== undefined) return r;
   if (timeout <= 0) return TIMED_OUT;
   const start = performance.now();
+  const yieldCpu = shmBinding()?.threadYield;
   for (let i = 1; ; i++) {
     r = b.attempt();
     if (r !== undefined) return r;
+    if (i > PURE_SPINS && yieldCpu) yieldCpu();
     if ((i & 31) === 0 && performance.now() - start > Math.min(SPIN_MS, timeout)) break;
   }
   const deadline = deadlineOf(timeout);
