@@ -92,12 +92,11 @@ abstract class MutexBase implements Shareable {
 
   /** @internal */ protected attempt(): true | undefined {
     const i32 = this.region.i32;
-    // Test before test-and-set: spinning waiters only read the line until it looks free.
-    if (
-      Atomics.load(i32, this.base + STATE) === 0 &&
-      Atomics.compareExchange(i32, this.base + STATE, 0, 1) === 0
-    ) {
-      Atomics.store(this.#i64, this.#ownerIdx, ME);
+    // Test before test-and-set: spinning waiters only read the line until it looks free (a plain
+    // read: only a hint). The owner field is only read by waiters checking for a dead owner, a
+    // slice later: plain stores suffice (Atomics calls are not inlined by V8, ~7 ns each).
+    if (i32[this.base + STATE] === 0 && Atomics.compareExchange(i32, this.base + STATE, 0, 1) === 0) {
+      this.#i64[this.#ownerIdx] = ME;
       this.#recovered = false;
       return true;
     }
@@ -150,7 +149,7 @@ abstract class MutexBase implements Shareable {
 
   /** @internal */ protected unlock(): void {
     const i32 = this.region.i32;
-    Atomics.store(this.#i64, this.#ownerIdx, 0n);
+    this.#i64[this.#ownerIdx] = 0n; // ordered before the release below
     Atomics.store(i32, this.base + STATE, 0);
     if (Atomics.load(i32, this.base + WAITERS) > 0 && Atomics.exchange(i32, this.base + PENDING, 1) === 0)
       this.region.notify(this.base + STATE, 1);
