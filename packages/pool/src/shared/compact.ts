@@ -207,7 +207,9 @@ function writeObject(v: object, depth: number): boolean {
     for (let i = 0; i < n; i++) {
       if (!(i in v) || !writeValue(v[i], depth + 1)) return false;
     }
-    return Object.keys(v).length === n; // extra named properties: structured clone keeps them
+    // Extra named properties (structured clone keeps them): `Object.values` counts them too and,
+    // unlike `Object.keys`, does not turn every index into a string.
+    return Object.values(v).length === n;
   }
   const p = Object.getPrototypeOf(v);
   if (p !== Object.prototype && p !== null) return false;
@@ -345,12 +347,33 @@ function readString(tag: number): string {
   const buf = rb;
   const p = rp;
   rp += n;
-  if (tag === SA && n <= 24) {
-    let s = '';
-    for (let i = p; i < p + n; i++) s += String.fromCharCode(buf[i]!);
-    return s;
-  }
+  if (tag === SA && n <= SHORT) return shortAscii(buf, p, n);
   return buf.toString(tag === SA ? 'latin1' : 'utf8', p, p + n);
+}
+
+/** Longest ASCII string decoded through {@link shortAscii}'s cache. */
+const SHORT = 16;
+/**
+ * Recently decoded short ASCII strings, direct-mapped by a hash of their bytes: messages repeat
+ * names, labels and enum-like values, and a hit returns the same (immutable) string instead of
+ * building and later collecting a new one.
+ */
+const shortStrings: string[] = new Array<string>(256).fill('');
+
+function shortAscii(buf: Buffer, p: number, n: number): string {
+  let h = n;
+  for (let i = p; i < p + n; i++) h = (Math.imul(h, 31) + buf[i]!) | 0;
+  const slot = (h ^ (h >>> 8) ^ (h >>> 16)) & 255;
+  const hit = shortStrings[slot]!;
+  if (hit.length === n) {
+    let i = 0;
+    while (i < n && hit.charCodeAt(i) === buf[p + i]) i++;
+    if (i === n) return hit;
+  }
+  let s = '';
+  for (let i = p; i < p + n; i++) s += String.fromCharCode(buf[i]!);
+  shortStrings[slot] = s;
+  return s;
 }
 
 /**

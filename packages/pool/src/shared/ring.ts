@@ -91,6 +91,19 @@ const MAX_LEN = (1 << 28) - 1;
  */
 const READ_SCRATCH = 64 * 1024;
 const readScratch = Buffer.allocUnsafeSlow(READ_SCRATCH);
+const readScratchWords = new Int32Array(readScratch.buffer, readScratch.byteOffset, READ_SCRATCH >> 2);
+/** Payloads up to this size are copied a 32-bit word at a time (bigger ones by `Buffer.copy`). */
+const WORD_COPY = 256;
+
+/** An Int32Array over `b` when it starts 4-byte aligned (cached for the last buffer asked about). */
+let wordsOf: Buffer | null = null;
+let words: Int32Array | null = null;
+function wordView(b: Uint8Array): Int32Array | null {
+  if (b === wordsOf) return words;
+  wordsOf = b as Buffer;
+  words = (b.byteOffset & 3) === 0 ? new Int32Array(b.buffer, b.byteOffset, b.byteLength >> 2) : null;
+  return words;
+}
 
 /** Default ring capacity in bytes. */
 export const DEFAULT_CAPACITY = 1 << 20;
@@ -150,6 +163,8 @@ export class Ring {
   /** Reused by the blocking calls (nothing else runs on this thread while they wait). */
   readonly #syncEnc = newEncoded();
   readonly #syncBox = { v: undefined as unknown };
+  /** The data area as 32-bit words (small payloads are copied in and out a word at a time). */
+  readonly #d32: Int32Array;
   // Cached counters of the other side (see #freeBytes, #hasRecord): a producer re-reads the
   // consumers' GET_BYTES only when its older copy says "no room", a consumer re-reads PUT_N only
   // when its copy says "empty", so while the ring holds a backlog the two sides stop pulling each
@@ -175,6 +190,7 @@ export class Ring {
     this.#cap = this.#i32[CAP]!;
     this.#maxsize = this.#i32[MAXSIZE]!;
     this.#buf = Buffer.from(this.region.buffer as ArrayBuffer, DATA, this.#cap);
+    this.#d32 = new Int32Array(this.region.buffer, DATA, this.#cap >> 2);
     this.#plock = new Lock({}, { region: this.region, base: PLOCK });
     this.#clock = new Lock({}, { region: this.region, base: CLOCK });
   }
@@ -327,7 +343,7 @@ export class Ring {
       let waste = 0;
       if (rec <= Math.min(free, toEnd)) at = tail;
       else if (toEnd < rec && free - toEnd >= rec) {
-        this.#buf.writeUInt32LE((T_WRAP << 28) >>> 0, tail);
+        this.#d32[tail >> 2] = T_WRAP << 28;
         waste = toEnd;
         at = 0;
       } else return undefined;
@@ -372,9 +388,20 @@ export class Ring {
     return this.#seenPutN !== getN;
   }
 
+  /** Copies `len` bytes of `src` to the ring at `p` (4-aligned; whole words when `src` allows). */
+  #copyIn(src: Uint8Array, len: number, p: number): void {
+    const from = len <= WORD_COPY && len + 3 <= src.length ? wordView(src) : null;
+    if (from) {
+      // The record is padded to 4 bytes, so the last word's extra bytes land in its padding.
+      const d32 = this.#d32;
+      const at = p >> 2;
+      for (let i = 0, n = (len + 3) >> 2; i < n; i++) d32[at + i] = from[i]!;
+    } else copyBytes(src, 0, len, this.#buf, p);
+  }
+
   #write(at: number, e: Encoded): void {
     const buf = this.#buf;
-    buf.writeUInt32LE(((e.tag << 28) | e.len) >>> 0, at);
+    this.#d32[at >> 2] = (e.tag << 28) | e.len; // records start 4-byte aligned
     const p = at + 4;
     switch (e.tag) {
       case T_NUM:
@@ -389,7 +416,7 @@ export class Ring {
         break;
       case T_V8:
       case T_CMP:
-        copyBytes(e.bytes!, 0, e.len, buf, p);
+        this.#copyIn(e.bytes!, e.len, p);
         break;
     }
   }
@@ -418,11 +445,11 @@ export class Ring {
       }
       let head = i32[HEAD]!;
       let waste = 0;
-      let hdr = this.#buf.readUInt32LE(head);
+      let hdr = this.#d32[head >> 2]!;
       if (hdr >>> 28 === T_WRAP) {
         waste = this.#cap - head;
         head = 0;
-        hdr = this.#buf.readUInt32LE(0);
+        hdr = this.#d32[0]!;
       }
       tag = hdr >>> 28;
       const len = hdr & MAX_LEN;
@@ -433,7 +460,11 @@ export class Ring {
         tag = T_STR;
       } else if (tag === T_STR || tag === T_SPILL) text = this.#buf.toString('utf8', p, p + len);
       else if (tag === T_CMP && len <= READ_SCRATCH) {
-        copyBytes(this.#buf, p, p + len, readScratch, 0);
+        if (len <= WORD_COPY) {
+          // Whole words (the record is padded to 4 bytes; the scratch is bigger than any such copy).
+          const from = p >> 2;
+          for (let i = 0, n = (len + 3) >> 2; i < n; i++) readScratchWords[i] = this.#d32[from + i]!;
+        } else copyBytes(this.#buf, p, p + len, readScratch, 0);
         copy = readScratch;
       } else if (tag === T_V8 || tag === T_CMP) copy = Buffer.from(this.#buf.subarray(p, p + len));
       else value = this.#read(tag, p, len);

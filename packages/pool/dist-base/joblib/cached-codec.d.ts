@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=cached-codec.d.ts.map

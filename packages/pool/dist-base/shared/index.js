@@ -1,0 +1,20 @@
+/**
+ * Shared primitives (issue 6): Queue, Pipe, Value/RawArray, locks and friends, SharedMemory,
+ * Manager and Process, working the same on the main thread and in workers of both backends.
+ * @module
+ */
+import './serializer.js';
+export { Barrier } from './barrier.js';
+export { Condition } from './condition.js';
+export { BrokenBarrierError, ClosedError, Empty, Full, TimeoutError } from './errors.js';
+export { Event } from './event.js';
+export { DictProxy, ListProxy, Manager } from './manager.js';
+export { Lock, RLock } from './mutex.js';
+export { Connection, Pipe } from './pipe.js';
+export { Process } from './process.js';
+export { JoinableQueue, Queue } from './queue.js';
+export { BoundedSemaphore, Semaphore } from './semaphore.js';
+export { toShared } from './serializer.js';
+export { SharedMemory } from './shared-memory.js';
+export { RawArray, Value } from './value.js';
+//# sourceMappingURL=index.js.map

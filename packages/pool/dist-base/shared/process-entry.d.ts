@@ -1,0 +1,2 @@
+import './serializer.js';
+//# sourceMappingURL=process-entry.d.ts.map

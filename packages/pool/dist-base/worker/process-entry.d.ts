@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=process-entry.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=thread-entry.d.ts.map
