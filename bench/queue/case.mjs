@@ -1,10 +1,12 @@
 // One measurement: N messages from P producers to C consumers through one polycore Queue, the
 // workers being polycore Process workers on `backend`. Start-up is excluded (producers wait on an
-// Event). Also reports CPU µs per message over all workers (processes backend). Usage: node case.mjs N P C kind backend  ->  prints JSON { msgs, seconds, msgs_per_s }
+// Event). Also reports CPU µs per message over all workers (processes backend). Producers use
+// putSync, or with `async` fire async puts (awaiting every 256th), which the queue batches.
+// Usage: node case.mjs N P C kind backend [sync|async]  ->  prints JSON { msgs, seconds, msgs_per_s }
 import { Event, Process, Queue, task } from '@polycore/pool';
 
 const [N, P, C] = process.argv.slice(2, 5).map(Number);
-const [kind, backend] = process.argv.slice(5, 7);
+const [kind, backend, put = 'sync'] = process.argv.slice(5, 8);
 const url = new URL('./workers.mjs', import.meta.url);
 const q = new Queue();
 const done = new Queue();
@@ -12,7 +14,12 @@ const go = new Event();
 const stats = new Queue();
 const ps = Array.from(
   { length: P },
-  () => new Process({ target: task(url, 'producer'), args: [q, go, N / P, kind, stats], backend }),
+  () =>
+    new Process({
+      target: task(url, put === 'async' ? 'producerAsync' : 'producer'),
+      args: [q, go, N / P, kind, stats],
+      backend,
+    }),
 );
 const cs = Array.from(
   { length: C },

@@ -20,3 +20,16 @@ export async function consumer(q, done, n, stats) {
   stats.putSync(cpuMs(process.cpuUsage(c0)));
   done.putSync(n);
 }
+
+/** Like `producer`, with async puts: awaits every 256th (backpressure), so puts go in batches. */
+export async function producerAsync(q, go, n, kind, stats) {
+  go.waitSync();
+  const c0 = process.cpuUsage();
+  let last;
+  for (let i = 0; i < n; i++) {
+    last = q.put(make(kind, i));
+    if ((i & 255) === 255) await last;
+  }
+  await last;
+  stats.putSync(cpuMs(process.cpuUsage(c0)));
+}

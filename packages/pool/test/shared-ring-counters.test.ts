@@ -3,7 +3,7 @@
 // wrap-arounds (any equal start values are a valid empty ring) and make a cached copy a whole
 // 2^32 stale, the case the lap words exist for.
 import { describe, expect, it } from 'vitest';
-import { RING_COUNTERS as W, Ring } from '../src/shared/ring.ts';
+import { Ring, RING_COUNTERS as W } from '../src/shared/ring.ts';
 
 /** A second handle on the same ring (as another thread or process would have). */
 const other = (r: Ring): Ring => new Ring(undefined, r.region);

@@ -60,8 +60,7 @@ export class Connection<T = unknown> implements Shareable {
    */
   async send(value: T, options?: WaitOptions): Promise<void> {
     const { timeout, signal } = waitOpts(options);
-    if (!(await this.#out().put(value, timeout, signal)))
-      throw new TimeoutError(`send timed out after ${timeout} ms`);
+    await this.#out().put(value, timeout, signal, sendTimedOut);
   }
 
   /**
@@ -176,3 +175,8 @@ export function Pipe<T = unknown>(
 const ringOf = (h: unknown): Ring | null =>
   h === null ? null : new Ring(undefined, Region.from(h as never));
 registerKind('Connection', (d) => new Connection(ringOf(d.rx), ringOf(d.tx)));
+
+/** The error of a send that found no room within `timeout` ms. */
+function sendTimedOut(timeout: number): Error {
+  return new TimeoutError(`send timed out after ${timeout} ms`);
+}

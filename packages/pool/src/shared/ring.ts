@@ -28,6 +28,7 @@ import { deserialize, serialize } from 'node:v8';
 import { compactScratch, copyBytes, decodeCompact, encodeCompact, wellFormed } from './compact.js';
 import { ClosedError } from './errors.js';
 import { Lock } from './mutex.js';
+import { PutBatcher } from './put-batcher.js';
 import { type MemoryKind, Region } from './region.js';
 import { SharedMemory } from './shared-memory.js';
 import { type Blocker, blockAsync, blockSync, TIMED_OUT, wake, wakeIfWaiting } from './wait.js';
@@ -95,32 +96,55 @@ const readScratchWords = new Int32Array(readScratch.buffer, readScratch.byteOffs
 /** Payloads up to this size are copied a 32-bit word at a time (bigger ones by `Buffer.copy`). */
 const WORD_COPY = 256;
 
-/** An Int32Array over `b` when it starts 4-byte aligned (cached for the last buffer asked about). */
-let wordsOf: Buffer | null = null;
-let words: Int32Array | null = null;
+/** An Int32Array over `b` when it starts 4-byte aligned (cached for the last two buffers asked about). */
+const viewed: (Uint8Array | null)[] = [null, null];
+const views: (Int32Array | null)[] = [null, null];
+let nextView = 0;
 function wordView(b: Uint8Array): Int32Array | null {
-  if (b === wordsOf) return words;
-  wordsOf = b as Buffer;
-  words = (b.byteOffset & 3) === 0 ? new Int32Array(b.buffer, b.byteOffset, b.byteLength >> 2) : null;
-  return words;
+  if (b === viewed[0]) return views[0]!;
+  if (b === viewed[1]) return views[1]!;
+  const i = nextView;
+  nextView ^= 1;
+  viewed[i] = b;
+  views[i] = (b.byteOffset & 3) === 0 ? new Int32Array(b.buffer, b.byteOffset, b.byteLength >> 2) : null;
+  return views[i]!;
 }
 
 /** Default ring capacity in bytes. */
 export const DEFAULT_CAPACITY = 1 << 20;
 
 /** A value encoded for the ring (encoded outside the lock). */
-interface Encoded {
+export interface Encoded {
   tag: number;
   len: number;
   num: number;
   str: string;
+  /** The payload is `bytes[off, off + len)` (tags T_V8, T_CMP). */
   bytes: Uint8Array | null;
+  off: number;
   /** `bytes` is this thread's compact-encoder scratch (copied before the next encode may reuse it). */
   scratch: boolean;
 }
 
 const align4 = (n: number): number => (n + 3) & ~3;
-const newEncoded = (): Encoded => ({ tag: T_V8, len: 0, num: 0, str: '', bytes: null, scratch: false });
+
+/** Gives `e` its own copy of its bytes if they are the encoder's scratch (before it waits). */
+export function detach(e: Encoded): void {
+  if (e.scratch) {
+    e.bytes = Buffer.from(e.bytes!.subarray(e.off, e.off + e.len));
+    e.off = 0;
+    e.scratch = false;
+  }
+}
+const newEncoded = (): Encoded => ({
+  tag: T_V8,
+  len: 0,
+  num: 0,
+  str: '',
+  bytes: null,
+  off: 0,
+  scratch: false,
+});
 
 /** Options of a ring. */
 export interface RingOptions {
@@ -165,6 +189,10 @@ export class Ring {
   readonly #syncBox = { v: undefined as unknown };
   /** The data area as 32-bit words (small payloads are copied in and out a word at a time). */
   readonly #d32: Int32Array;
+  /** Reused one-item list for {@link tryPut}. */
+  readonly #one: (Encoded | undefined)[] = [undefined];
+  /** This handle's async puts (created on the first). */
+  #batcher: PutBatcher | undefined;
   // Cached counters of the other side (see #freeBytes, #hasRecord): a producer re-reads the
   // consumers' GET_BYTES only when its older copy says "no room", a consumer re-reads PUT_N only
   // when its copy says "empty", so while the ring holds a backlog the two sides stop pulling each
@@ -219,6 +247,7 @@ export class Ring {
     e.len = 0;
     e.str = '';
     e.bytes = null;
+    e.off = 0;
     e.scratch = false;
     switch (typeof v) {
       case 'number':
@@ -277,7 +306,7 @@ export class Ring {
         `a message of ${e.len} bytes does not fit this ring (capacity ${this.#cap} bytes); pass a larger options.capacity`,
       );
     }
-    const bytes = e.bytes ? e.bytes.subarray(0, e.len) : Buffer.from(e.str, 'utf8');
+    const bytes = e.bytes ? e.bytes.subarray(e.off, e.off + e.len) : Buffer.from(e.str, 'utf8');
     const shm = SharedMemory.createHandedOff(Math.max(1, bytes.length));
     new Uint8Array(shm.buffer).set(bytes);
     const base = e.tag === T_ASTR ? T_STR : e.tag;
@@ -299,66 +328,85 @@ export class Ring {
 
   /** Tries to append `e`: true when written, undefined when full; throws ClosedError when closed. */
   tryPut(e: Encoded): true | undefined {
-    if (this.#tryPut(e)) return true;
-    if (e.scratch) {
-      e.bytes = Buffer.from(e.bytes!.subarray(0, e.len)); // it waits: keep its bytes from the next encode
-      e.scratch = false;
+    this.#one[0] = e;
+    let n: number;
+    try {
+      n = this.putMany(this.#one, 0);
+    } catch (err) {
+      this.discard(e); // closed: it will never be sent
+      throw err;
+    } finally {
+      this.#one[0] = undefined;
     }
+    if (n === 1) return true;
+    detach(e); // it waits: keep its bytes from the next encode
     return undefined;
   }
 
-  #tryPut(e: Encoded): true | undefined {
+  /**
+   * Appends `list[start]`, `list[start + 1]`, ... while they fit, under one acquisition of the
+   * producers' lock and with one publishing store; returns how many were written (in order).
+   * ClosedError when the queue is closed (nothing written; the caller discards the values).
+   */
+  putMany(list: readonly (Encoded | undefined)[], start: number): number {
     const i32 = this.#i32;
-    const rec = 4 + align4(e.len);
+    const first = list[start]!;
+    const rec0 = 4 + align4(first.len);
     // Peek without the lock, so producers waiting for room do not fight over it (and over the
     // consumers' counters). Never a false "full": gets only make room, and a sleeper re-checks
     // after announcing itself, which the freeing consumer sees (see wakeIfWaiting). Plain reads
     // here are hints; everything is re-read under the lock.
     if (
       i32[CLOSED] === 0 &&
-      (this.#freeBytes(i32[PUT_BYTES]!, rec) < rec ||
+      (this.#freeBytes(i32[PUT_BYTES]!, rec0) < rec0 ||
         (this.#maxsize > 0 && ((Atomics.load(i32, PUT_N) - Atomics.load(i32, GET_N)) | 0) >= this.#maxsize))
     )
-      return undefined;
+      return 0;
+    let k = start;
     this.#plock.enter();
     try {
       // Plain reads and stores of the producers' words: taking the lock (a CAS) and releasing it
       // (a seq-cst store) order them; only the publishing store below is atomic. (Atomics calls
       // are not inlined by V8: ~7 ns each, a large share of a put.)
-      if (i32[CLOSED] !== 0) {
-        this.discard(e);
-        throw new ClosedError('put on a closed queue');
-      }
+      if (i32[CLOSED] !== 0) throw new ClosedError('put on a closed queue');
       const putN = i32[PUT_N]!; // only producers write it, and we hold their lock
-      if (this.#maxsize > 0 && ((putN - Atomics.load(i32, GET_N)) | 0) >= this.#maxsize) return undefined;
-      const putBytes = i32[PUT_BYTES]!;
       const cap = this.#cap;
-      const tail = i32[TAIL]!;
-      const toEnd = cap - tail;
-      // Needed: `rec` bytes before the end, or (wrapping) the rest of this lap plus `rec` at 0.
-      const need = toEnd >= rec ? rec : toEnd + rec;
-      // Free space starts at `tail` and spans `free` bytes circularly (at least: the copy may be stale).
-      const free = this.#freeBytes(putBytes, need);
-      let at: number;
-      let waste = 0;
-      if (rec <= Math.min(free, toEnd)) at = tail;
-      else if (toEnd < rec && free - toEnd >= rec) {
-        this.#d32[tail >> 2] = T_WRAP << 28;
-        waste = toEnd;
-        at = 0;
-      } else return undefined;
-      this.#write(at, e);
-      const next = at + rec;
-      const putBytes2 = (putBytes + waste + rec) | 0;
-      i32[TAIL] = next === cap ? 0 : next;
-      if ((putBytes ^ putBytes2) >>> 30 !== 0) i32[PUT_LAP] = (i32[PUT_LAP]! + 1) | 0;
-      i32[PUT_BYTES] = putBytes2;
-      Atomics.store(i32, PUT_N, (putN + 1) | 0); // publish last (a release: the record is written)
+      let putBytes = i32[PUT_BYTES]!;
+      let tail = i32[TAIL]!;
+      for (; k < list.length; k++) {
+        if (this.#maxsize > 0 && ((putN + k - start - Atomics.load(i32, GET_N)) | 0) >= this.#maxsize) break;
+        const e = list[k]!;
+        const rec = 4 + align4(e.len);
+        const toEnd = cap - tail;
+        // Needed: `rec` bytes before the end, or (wrapping) the rest of this lap plus `rec` at 0.
+        const need = toEnd >= rec ? rec : toEnd + rec;
+        // Free space starts at `tail` and spans `free` bytes circularly (at least: the copy may be stale).
+        const free = this.#freeBytes(putBytes, need);
+        let at: number;
+        let waste = 0;
+        if (rec <= Math.min(free, toEnd)) at = tail;
+        else if (toEnd < rec && free - toEnd >= rec) {
+          this.#d32[tail >> 2] = T_WRAP << 28;
+          waste = toEnd;
+          at = 0;
+        } else break;
+        this.#write(at, e);
+        const next = at + rec;
+        tail = next === cap ? 0 : next;
+        const putBytes2 = (putBytes + waste + rec) | 0;
+        if ((putBytes ^ putBytes2) >>> 30 !== 0) i32[PUT_LAP] = (i32[PUT_LAP]! + 1) | 0;
+        putBytes = putBytes2;
+      }
+      if (k > start) {
+        i32[TAIL] = tail;
+        i32[PUT_BYTES] = putBytes;
+        Atomics.store(i32, PUT_N, (putN + k - start) | 0); // publish last (a release: the records are written)
+      }
     } finally {
       this.#plock.exit();
     }
-    wakeIfWaiting(this.region, NE_SEQ, NE_WAITERS, 1, NE_PENDING);
-    return true;
+    if (k > start) wakeIfWaiting(this.region, NE_SEQ, NE_WAITERS, k - start, NE_PENDING);
+    return k - start;
   }
 
   /**
@@ -388,15 +436,16 @@ export class Ring {
     return this.#seenPutN !== getN;
   }
 
-  /** Copies `len` bytes of `src` to the ring at `p` (4-aligned; whole words when `src` allows). */
-  #copyIn(src: Uint8Array, len: number, p: number): void {
-    const from = len <= WORD_COPY && len + 3 <= src.length ? wordView(src) : null;
+  /** Copies `src[off, off + len)` to the ring at `p` (4-aligned; whole words when `src` allows). */
+  #copyIn(src: Uint8Array, off: number, len: number, p: number): void {
+    const from = len <= WORD_COPY && (off & 3) === 0 && off + len + 3 <= src.length ? wordView(src) : null;
     if (from) {
       // The record is padded to 4 bytes, so the last word's extra bytes land in its padding.
       const d32 = this.#d32;
       const at = p >> 2;
-      for (let i = 0, n = (len + 3) >> 2; i < n; i++) d32[at + i] = from[i]!;
-    } else copyBytes(src, 0, len, this.#buf, p);
+      const o = off >> 2;
+      for (let i = 0, n = (len + 3) >> 2; i < n; i++) d32[at + i] = from[o + i]!;
+    } else copyBytes(src, off, off + len, this.#buf, p);
   }
 
   #write(at: number, e: Encoded): void {
@@ -416,7 +465,7 @@ export class Ring {
         break;
       case T_V8:
       case T_CMP:
-        this.#copyIn(e.bytes!, e.len, p);
+        this.#copyIn(e.bytes!, e.off, e.len, p);
         break;
     }
   }
@@ -531,25 +580,19 @@ export class Ring {
     return v;
   }
 
-  /** Sends `value`, waiting for room up to `timeout`; false when it timed out (nothing sent). */
-  async put(value: unknown, timeout: number, signal: AbortSignal | undefined): Promise<boolean> {
-    const e = this.encode(value);
-    if (this.tryPut(e)) return true;
-    try {
-      if (
-        (await blockAsync(
-          this.putter(() => this.tryPut(e)),
-          timeout,
-          signal,
-        )) !== TIMED_OUT
-      )
-        return true;
-    } catch (err) {
-      this.discard(e);
-      throw err;
-    }
-    this.discard(e);
-    return false;
+  /**
+   * Sends `value`, waiting for room up to `timeout` (then rejects with `timedOut(timeout)`). A
+   * handle's async puts are written in call order, those made in one tick together (see
+   * put-batcher.ts). Never throws: bad values reject.
+   */
+  put(
+    value: unknown,
+    timeout: number,
+    signal: AbortSignal | undefined,
+    timedOut: (timeout: number) => Error,
+  ): Promise<void> {
+    this.#batcher ??= new PutBatcher(this);
+    return this.#batcher.put(value, timeout, signal, timedOut);
   }
 
   /** Blocking {@link put}. */

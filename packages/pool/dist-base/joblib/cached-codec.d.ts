@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=cached-codec.d.ts.map

@@ -1,2 +1,0 @@
-import './serializer.js';
-//# sourceMappingURL=process-entry.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=process-entry.d.ts.map

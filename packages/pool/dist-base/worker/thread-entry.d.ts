@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=thread-entry.d.ts.map

@@ -1,0 +1,101 @@
+// Async puts of one handle go through its put batcher: written in call order, those of one tick
+// under one lock acquisition; pending ones time out, abort or fail on close without reordering
+// the rest.
+import { ClosedError, Full, Pipe, Process, Queue } from '@polycore/pool';
+import { describe, expect, it } from 'vitest';
+
+const drain = <T>(q: Queue<T>, n: number): T[] =>
+  Array.from({ length: n }, () => q.getSync({ timeout: 5000 }));
+
+describe('async puts of one handle', () => {
+  it('made in one tick arrive in call order', async () => {
+    const q = new Queue<number>();
+    const puts = Array.from({ length: 5000 }, (_, i) => q.put(i));
+    await Promise.all(puts);
+    expect(q.qsize()).toBe(5000);
+    expect(drain(q, 5000)).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+  });
+
+  it('wait for room in order when the queue is full', async () => {
+    const q = new Queue<number>({ maxsize: 2 });
+    const puts = Array.from({ length: 10 }, (_, i) => q.put(i));
+    const got: number[] = [];
+    for (let i = 0; i < 10; i++) got.push(await q.get({ timeout: 5000 }));
+    await Promise.all(puts);
+    expect(got).toEqual(Array.from({ length: 10 }, (_, i) => i));
+  });
+
+  it('a pending put that times out is dropped and the others keep their order', async () => {
+    const q = new Queue<number>({ maxsize: 1 });
+    const p0 = q.put(0);
+    const p1 = q.put(1);
+    const p2 = q.put(2, { timeout: 30 });
+    const p3 = q.put(3);
+    await expect(p2).rejects.toThrow(Full);
+    await p0;
+    expect(await q.get({ timeout: 5000 })).toBe(0);
+    expect(await q.get({ timeout: 5000 })).toBe(1);
+    expect(await q.get({ timeout: 5000 })).toBe(3);
+    await Promise.all([p1, p3]);
+    expect(q.empty()).toBe(true);
+  });
+
+  it('an aborted pending put rejects with the reason and is never delivered', async () => {
+    const q = new Queue<string>({ maxsize: 1 });
+    await q.put('a');
+    const ac = new AbortController();
+    const pb = q.put('b', { signal: ac.signal });
+    const pc = q.put('c');
+    ac.abort(new Error('stop b'));
+    await expect(pb).rejects.toThrow('stop b');
+    expect(await q.get()).toBe('a');
+    expect(await q.get({ timeout: 5000 })).toBe('c');
+    await pc;
+    await expect(q.put('d', { signal: ac.signal })).rejects.toThrow('stop b'); // already aborted
+    expect(q.empty()).toBe(true);
+  });
+
+  it('close() rejects every pending put with ClosedError; what was written still drains', async () => {
+    const q = new Queue<number>({ maxsize: 1 });
+    await q.put(0);
+    const pending = [q.put(1), q.put(2), q.put(3)];
+    q.close();
+    for (const p of pending) await expect(p).rejects.toThrow(ClosedError);
+    expect(q.getNowait()).toBe(0);
+    expect(() => q.getNowait()).toThrow(ClosedError);
+  });
+
+  it('Pipe.send batches the same way (order kept)', async () => {
+    const [a, b] = Pipe<number>({ duplex: false });
+    const sends = Array.from({ length: 1000 }, (_, i) => b.send(i));
+    await Promise.all(sends);
+    const got: number[] = [];
+    for (let i = 0; i < 1000; i++) got.push(await a.recv({ timeout: 5000 }));
+    expect(got).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+  });
+});
+
+describe('batched producers across processes and threads', () => {
+  it('deliver exactly once and in per-producer order through a small ring', async () => {
+    const q = new Queue<number>({ capacity: 4096 }); // batches keep waiting for room
+    const N = 3000;
+    const producer = async (q: Queue<number>, base: number, n: number) => {
+      const puts: Promise<void>[] = [];
+      for (let i = 0; i < n; i++) puts.push(q.put(base + i));
+      await Promise.all(puts);
+    };
+    const P = [0, 1].map(
+      (k) => new Process({ target: producer, args: [q, k * N, N], backend: k ? 'threads' : 'processes' }),
+    );
+    for (const p of P) p.start();
+    const got: number[] = [];
+    for (let i = 0; i < 2 * N; i++) got.push(await q.get({ timeout: 30000 }));
+    expect(await Promise.all(P.map((p) => p.join()))).toEqual([0, 0]);
+    expect(new Set(got).size).toBe(2 * N);
+    for (const k of [0, 1]) {
+      const mine = got.filter((x) => Math.floor(x / N) === k);
+      expect(mine).toEqual(Array.from({ length: N }, (_, i) => k * N + i));
+    }
+    expect(q.empty()).toBe(true);
+  });
+});
