@@ -60,7 +60,7 @@ export class Connection<T = unknown> implements Shareable {
    */
   async send(value: T, options?: WaitOptions): Promise<void> {
     const { timeout, signal } = waitOpts(options);
-    await this.#out().put(value, timeout, signal, sendTimedOut);
+    await this.#out().puts.put(value, timeout, signal, sendTimedOut);
   }
 
   /**

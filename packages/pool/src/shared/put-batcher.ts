@@ -54,7 +54,10 @@ export class PutBatcher {
     this.#ring = ring;
   }
 
-  /** Queues `value`; resolves once written, rejects with `timedOut(timeout)` when that passed first. */
+  /**
+   * Queues `value`; resolves once written, rejects with `timedOut(timeout)` when that passed
+   * first, with `signal`'s reason when it aborts first. Never throws: bad values reject.
+   */
   put(
     value: unknown,
     timeout: number,

@@ -79,7 +79,7 @@ export class Queue<T = unknown> implements Shareable {
     } catch (e) {
       return Promise.reject(e);
     }
-    return this.ring.put(value, opts.timeout, opts.signal, fullAfter);
+    return this.ring.puts.put(value, opts.timeout, opts.signal, fullAfter);
   }
 
   /**

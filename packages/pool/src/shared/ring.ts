@@ -581,21 +581,15 @@ export class Ring {
   }
 
   /**
-   * Sends `value`, waiting for room up to `timeout` (then rejects with `timedOut(timeout)`). A
-   * handle's async puts are written in call order, those made in one tick together (see
-   * put-batcher.ts). Never throws: bad values reject.
+   * This handle's async puts: written in call order, those made in one tick together (see
+   * put-batcher.ts).
    */
-  put(
-    value: unknown,
-    timeout: number,
-    signal: AbortSignal | undefined,
-    timedOut: (timeout: number) => Error,
-  ): Promise<void> {
+  get puts(): PutBatcher {
     this.#batcher ??= new PutBatcher(this);
-    return this.#batcher.put(value, timeout, signal, timedOut);
+    return this.#batcher;
   }
 
-  /** Blocking {@link put}. */
+  /** Blocking put: false when `timeout` passed (nothing sent). */
   putSync(value: unknown, timeout: number): boolean {
     const e = this.encode(value, this.#syncEnc);
     if (this.tryPut(e)) return true;
