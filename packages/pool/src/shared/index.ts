@@ -14,6 +14,7 @@ export { DictProxy, ListProxy, Manager } from './manager.js';
 export { Lock, type LockOptions, RLock } from './mutex.js';
 export { Connection, Pipe } from './pipe.js';
 export { Process, type ProcessOptions } from './process.js';
+export { flushPuts } from './put-batcher.js';
 export { JoinableQueue, Queue, type QueueOptions } from './queue.js';
 export type { MemoryKind } from './region.js';
 export { BoundedSemaphore, Semaphore } from './semaphore.js';

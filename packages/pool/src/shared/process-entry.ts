@@ -1,7 +1,7 @@
 /**
  * Entry of a `Process` worker, both as a worker thread (task in `workerData`) and as a child
- * process (task in the first IPC message). Runs the task, then exits with 0, 1 when it threw,
- * or the code it passed to `process.exit`.
+ * process (task in the first IPC message). Runs the task, waits until its async queue puts are
+ * written, then exits with 0, 1 when it threw, or the code it passed to `process.exit`.
  * @module
  */
 import { createRequire } from 'node:module';
@@ -9,6 +9,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { decode } from '../codec.js';
 import { exitWithParent } from '../parent-guard.js';
 import type { ProcessStart } from './process.js';
+import { flushPuts } from './put-batcher.js';
 import './serializer.js';
 
 async function run(start: ProcessStart): Promise<void> {
@@ -32,6 +33,7 @@ async function run(start: ProcessStart): Promise<void> {
     console.error(e);
     code = 1;
   }
+  await flushPuts(); // async puts the task did not await still reach their queues
   process.exit(code);
 }
 

@@ -40,6 +40,8 @@ const ENTRY = new URL('./process-entry.js', import.meta.url);
 /**
  * Runs one task in its own worker. `exitCode` is 0 when the task returned, 1 when it threw, the
  * code given to `process.exit(n)`, or minus the signal number when a child process was killed.
+ * Like Python's, a worker that put items into a queue without awaiting the puts exits only once
+ * they are in the queue: if nobody drains a full queue, `join()` waits (use `terminate()`).
  *
  * @example
  * ```ts

@@ -40,6 +40,25 @@ function defaultTimedOut(timeout: number): Error {
 
 const STAGING = 64 * 1024;
 
+/** The writer loops running in this thread (each settles when its handle has nothing pending). */
+const running = new Set<Promise<void>>();
+
+/**
+ * Resolves once every async put made in this thread so far has been written, dropped or rejected
+ * (a `Process` worker waits for this before it exits, like Python's queue feeder thread is joined
+ * at exit: puts nobody awaited are not lost; a put into a full queue nobody drains makes it wait).
+ *
+ * @example
+ * ```ts
+ * import { flushPuts } from '@polycore/pool';
+ * for (const r of results) void q.put(r); // not awaited, one by one
+ * await flushPuts(); // now they are all in the queue
+ * ```
+ */
+export async function flushPuts(): Promise<void> {
+  while (running.size > 0) await Promise.all(running);
+}
+
 /** The async put queue of one ring handle. */
 export class PutBatcher {
   readonly #ring: Ring;
@@ -89,7 +108,9 @@ export class PutBatcher {
     this.#pending.push(p);
     if (!this.#running) {
       this.#running = true;
-      void this.#run();
+      const loop = this.#run();
+      running.add(loop);
+      void loop.finally(() => running.delete(loop));
     }
     return promise;
   }
