@@ -76,21 +76,24 @@ describe('async puts of one handle', () => {
 });
 
 describe('a Process that does not await its puts', () => {
-  it.each(['threads', 'processes'] as const)('%s: exits only once they are all in the queue', async (backend) => {
-    const q = new Queue<number>({ maxsize: 8 }); // most of them wait for room after the task returned
-    const p = new Process({
-      target: (q: Queue<number>) => {
-        for (let i = 0; i < 500; i++) void q.put(i);
-      },
-      args: [q],
-      backend,
-    });
-    p.start();
-    const got: number[] = [];
-    for (let i = 0; i < 500; i++) got.push(await q.get({ timeout: 20000 }));
-    expect(await p.join()).toBe(0);
-    expect(got).toEqual(Array.from({ length: 500 }, (_, i) => i));
-  });
+  it.each(['threads', 'processes'] as const)(
+    '%s: exits only once they are all in the queue',
+    async (backend) => {
+      const q = new Queue<number>({ maxsize: 8 }); // most of them wait for room after the task returned
+      const p = new Process({
+        target: (q: Queue<number>) => {
+          for (let i = 0; i < 500; i++) void q.put(i);
+        },
+        args: [q],
+        backend,
+      });
+      p.start();
+      const got: number[] = [];
+      for (let i = 0; i < 500; i++) got.push(await q.get({ timeout: 20000 }));
+      expect(await p.join()).toBe(0);
+      expect(got).toEqual(Array.from({ length: 500 }, (_, i) => i));
+    },
+  );
 });
 
 describe('batched producers across processes and threads', () => {
