@@ -1,7 +1,7 @@
 // Async puts of one handle go through its put batcher: written in call order, those of one tick
 // under one lock acquisition; pending ones time out, abort or fail on close without reordering
 // the rest.
-import { ClosedError, Full, Pipe, Process, Queue } from '@polycore/pool';
+import { ClosedError, Full, Pipe, Process, Queue, task } from '@polycore/pool';
 import { describe, expect, it } from 'vitest';
 
 const drain = <T>(q: Queue<T>, n: number): T[] =>
@@ -118,5 +118,43 @@ describe('batched producers across processes and threads', () => {
       expect(mine).toEqual(Array.from({ length: N }, (_, i) => k * N + i));
     }
     expect(q.empty()).toBe(true);
+  });
+});
+
+describe('randomized producers (sync, async, timeouts, aborts) against racing consumers', () => {
+  it('deliver exactly the puts that succeeded, once each', async () => {
+    const q = new Queue<number>({ capacity: 2048 }); // tiny ring: puts keep waiting and timing out
+    const report = new Queue<number[]>();
+    const N = 4000;
+    const url = new URL('./fixtures/shared/workers.mjs', import.meta.url);
+    const P = [0, 1, 2].map(
+      (k) =>
+        new Process({
+          target: task(url, 'chaosProducer'),
+          args: [q, report, k * N, N, 12345 + k],
+          backend: k === 1 ? 'threads' : 'processes',
+        }),
+    );
+    for (const p of P) p.start();
+    const got: number[] = [];
+    const consume = async (useSync: boolean) => {
+      for (;;) {
+        try {
+          got.push(useSync ? q.getSync({ timeout: 1 }) : await q.get({ timeout: 50 }));
+        } catch {
+          if (P.every((p) => p.exitCode !== null) && q.empty()) return;
+          await new Promise((r) => setTimeout(r, 0));
+        }
+      }
+    };
+    await Promise.all([consume(false), consume(true), consume(false)]);
+    expect(await Promise.all(P.map((p) => p.join()))).toEqual([0, 0, 0]);
+    const ok: number[] = [];
+    for (let i = 0; i < 3; i++) ok.push(...(await report.get({ timeout: 5000 })));
+    while (!q.empty()) got.push(q.getNowait());
+    expect(new Set(got).size).toBe(got.length); // nothing twice
+    expect([...got].sort((a, b) => a - b)).toEqual([...ok].sort((a, b) => a - b)); // exactly the successful ones
+    expect(ok.length).toBeGreaterThan(N); // most puts succeeded
+    expect(ok.length).toBeLessThan(3 * N); // some timed out or were aborted
   });
 });
