@@ -398,8 +398,10 @@ export class Ring {
         putBytes = putBytes2;
       }
       if (k > start) {
-        i32[TAIL] = tail;
+        // Bytes before tail: a producer killed between the two leaves the space counted as used
+        // (a leak of one batch's bytes) rather than the records' space counted as free.
         i32[PUT_BYTES] = putBytes;
+        i32[TAIL] = tail;
         Atomics.store(i32, PUT_N, (putN + k - start) | 0); // publish last (a release: the records are written)
       }
     } finally {
