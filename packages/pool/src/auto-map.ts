@@ -138,9 +138,9 @@ export async function autoMap(
   const probe = new Probe();
   while (!probe.done) {
     const from = i;
-    const b0 = performance.now();
+    probe.begin();
     await runTo(Math.min(n, i + probe.size));
-    probe.record(i - from, performance.now() - b0);
+    probe.end(i - from);
     if (ended || i >= n) {
       say(o, `auto: every task ran while timing (${i} inline)`);
       return finish(res, i);

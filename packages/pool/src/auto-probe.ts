@@ -10,6 +10,13 @@ const PROBE_BATCH_MS = 0.5;
 const PROBE_TOTAL_MS = 4;
 /** ... or after this many items. */
 const PROBE_ITEMS = 100_000;
+/** Slow batches re-timed at most this many times when this thread was mostly off the CPU. */
+const PREEMPTED_RETRIES = 3;
+
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 /**
  * Times the first items of a call run inline in doubling batches (1, 2, 4, ...) until one batch
@@ -17,12 +24,18 @@ const PROBE_ITEMS = 100_000;
  * compiling the function and cold caches, so it never ends the probe alone (a slow first item is
  * timed once more) and its time is not counted in the ~4 ms budget. The estimate is the best
  * per-item time of the batches of at least 4 items or 0.5 ms: robust to JIT warm-up and to
- * preemption on a busy machine.
+ * preemption on a busy machine. A slow batch during which the process used under half its wall
+ * time in CPU (it was descheduled, or the tasks waited) is timed again, up to 3 times, before it
+ * may end the probe: one time slice lost to another process must not make trivial tasks look slow.
  *
  * @example
  * ```ts
  * const probe = new Probe();
- * while (!probe.done) probe.record(probe.size, runInline(probe.size)); // ms the batch took
+ * while (!probe.done) {
+ *   probe.begin();
+ *   runInline(probe.size);
+ *   probe.end(probe.size);
+ * }
  * probe.perItemMs; // e.g. 0.00004
  * ```
  */
@@ -36,11 +49,40 @@ export class Probe {
   #best = Number.POSITIVE_INFINITY;
   #ms = 0;
   #batches = 0;
+  #retries = 0;
+  #wall0 = 0;
+  #cpu0 = 0;
 
-  /** Records that `n` items took `ms`, and decides the next batch size or that the probe is done. */
-  record(n: number, ms: number): void {
+  /** Marks the start of a batch. */
+  begin(): void {
+    this.#cpu0 = cpuMs();
+    this.#wall0 = performance.now();
+  }
+
+  /** Records that the batch begun last ran `n` items (see {@link record}). */
+  end(n: number): void {
+    const ms = performance.now() - this.#wall0;
+    this.record(n, ms, cpuMs() - this.#cpu0);
+  }
+
+  /**
+   * Records that `n` items took `ms` (and `cpu` ms of this process's CPU, if known), and decides
+   * the next batch size or that the probe is done.
+   */
+  record(n: number, ms: number, cpu?: number): void {
     if (n <= 0) return;
     this.items += n;
+    if (
+      cpu !== undefined &&
+      ms >= PROBE_BATCH_MS &&
+      cpu < ms / 2 &&
+      this.#batches > 0 &&
+      this.#retries < PREEMPTED_RETRIES
+    ) {
+      this.#retries++; // mostly off the CPU: time this size again
+      this.done = this.items >= PROBE_ITEMS;
+      return;
+    }
     const warmup = this.#batches++ === 0;
     const slow = ms >= PROBE_BATCH_MS;
     if (this.size >= 4 || slow) this.#best = Math.min(this.#best, ms / n);

@@ -95,9 +95,9 @@ export async function planAuto(
       const want = probe.size;
       const calls = await take(iterator, want, taken);
       if (taken === 0 && calls[0]) firstArgs = calls[0].args;
-      const t0 = performance.now();
+      probe.begin();
       if (calls.length > 0) probed.push(await inline.run({ first: taken, calls }));
-      probe.record(calls.length, performance.now() - t0);
+      probe.end(calls.length);
       taken += calls.length;
       ended =
         calls.length < want ||
