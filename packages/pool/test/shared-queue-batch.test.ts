@@ -25,6 +25,14 @@ describe('async puts of one handle', () => {
     expect(got).toEqual(Array.from({ length: 10 }, (_, i) => i));
   });
 
+  it('a zero timeout still puts when there is room (it fails only when full)', async () => {
+    const q = new Queue<number>({ maxsize: 1 });
+    await q.put(1, { timeout: 0 });
+    await expect(q.put(2, { timeout: 0 })).rejects.toThrow(Full);
+    expect(q.getNowait()).toBe(1);
+    expect(q.empty()).toBe(true);
+  });
+
   it('a pending put that times out is dropped and the others keep their order', async () => {
     const q = new Queue<number>({ maxsize: 1 });
     const p0 = q.put(0);

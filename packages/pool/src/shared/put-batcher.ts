@@ -149,6 +149,8 @@ export class PutBatcher {
     await null; // let the rest of this tick's puts join the first batch
     try {
       for (;;) {
+        if (this.#write() > 0) continue;
+        // The head does not fit (or nothing is pending): drop what timed out, then try again.
         const now = performance.now();
         const pending = this.#pending;
         for (let i = pending.length - 1; i >= 0; i--) {
