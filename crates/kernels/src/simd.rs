@@ -8,6 +8,7 @@
 pub mod math;
 pub mod par;
 pub mod real;
+pub mod warm;
 
 pub use real::Real;
 

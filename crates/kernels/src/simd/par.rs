@@ -7,6 +7,7 @@
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use super::warm;
 use crate::threads;
 
 /// `usize::MAX` = no override; else the threshold every kernel uses (for measuring crossovers).
@@ -46,6 +47,21 @@ fn serial(n: usize, threshold: usize) -> bool {
     n < threshold.max(1)
 }
 
+/// Where a below-threshold call is worth halving with the warm helper ([`warm`]): from 1/16 of
+/// the pool threshold (≈ 30–60 µs on one thread), with two or more threads and no override.
+/// Returns the (64-aligned) split point.
+#[inline(always)]
+fn warm_split(n: usize, threshold: usize) -> Option<usize> {
+    if n < (threshold >> 4).max(1 << 12)
+        || OVERRIDE.load(Ordering::Relaxed) != usize::MAX
+        || !warm::enabled()
+        || threads::num_threads() < 2
+    {
+        return None;
+    }
+    Some((n / 2).div_ceil(64) * 64).filter(|&m| m < n)
+}
+
 /// The parts `0..n` is split into: one part when `n < threshold` or the pool has one thread.
 ///
 /// ```
@@ -73,7 +89,13 @@ where
     G: Fn(R, R) -> R,
 {
     if serial(n, threshold) {
-        return f(0..n);
+        return match warm_split(n, threshold) {
+            Some(m) => {
+                let (a, b) = warm::join(|| f(0..m), || f(m..n));
+                reduce(a, b)
+            }
+            None => f(0..n),
+        };
     }
     let parts = plan(n, threshold);
     if parts.len() <= 1 {
@@ -113,6 +135,12 @@ where
 {
     let n = y.len();
     if serial(n, threshold) {
+        if let Some(m) = warm_split(n, threshold) {
+            let (lo, hi) = y.split_at_mut(m);
+            let f = &f;
+            warm::join(|| f(0..m, lo), || f(m..n, hi));
+            return;
+        }
         return f(0..n, y);
     }
     let parts = plan(n, threshold);
@@ -138,6 +166,12 @@ where
     let n = x.len().min(y.len());
     let (x, y) = (&mut x[..n], &mut y[..n]);
     if serial(n, threshold) {
+        if let Some(m) = warm_split(n, threshold) {
+            let ((xl, xh), (yl, yh)) = (x.split_at_mut(m), y.split_at_mut(m));
+            let f = &f;
+            warm::join(|| f(0..m, xl, yl), || f(m..n, xh, yh));
+            return;
+        }
         return f(0..n, x, y);
     }
     let parts = plan(n, threshold);
