@@ -268,14 +268,20 @@ mod tests {
 
     #[test]
     fn calls_in_a_burst_run_half_on_the_helper() {
-        let mut on_helper = 0;
-        for _ in 0..20_000 {
+        // A burst wakes the helper; on a loaded machine it may take a while to get a core, so keep
+        // calling (for up to 20 s) until one call's second half ran on it.
+        let start = Instant::now();
+        let on_helper = loop {
             let (_, name) = join(|| (), || thread::current().name().map(str::to_owned));
             if name.as_deref() == Some("polycore-warm") {
-                on_helper += 1;
+                break true;
             }
-        }
-        assert!(on_helper > 0);
+            if start.elapsed() > Duration::from_secs(20) {
+                break false;
+            }
+            thread::sleep(Duration::from_micros(50)); // still a burst (< 1 ms apart)
+        };
+        assert!(on_helper);
     }
 
     #[test]
