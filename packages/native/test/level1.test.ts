@@ -128,40 +128,6 @@ describe.each(DTYPES)('level 1 (%s) matches the reference', (dtype) => {
   });
 });
 
-describe('mid-size calls in a burst (halved with the warm helper thread)', () => {
-  it('every call of the burst agrees with the reference, for odd sizes and all kernels', () => {
-    for (const n of [70_001, 100_003, 300_007]) {
-      const x = rand('f64', n, 7) as Float64Array;
-      const y = rand('f64', n, 8) as Float64Array;
-      let want = 0;
-      let scale = 0;
-      let l1 = 0;
-      let best = 0;
-      for (let i = 0; i < n; i++) {
-        want += x[i]! * y[i]!;
-        scale += Math.abs(x[i]! * y[i]!);
-        l1 += Math.abs(x[i]!);
-        if (Math.abs(x[i]!) > Math.abs(x[best]!)) best = i;
-      }
-      const eps = 2 ** -52;
-      for (let round = 0; round < 200; round++) {
-        expect(close(dot(x, y), want, 2 * n * eps * scale)).toBe(true);
-        expect(close(asum(x), l1, 2 * n * eps * l1)).toBe(true);
-        expect(iamax(x)).toBe(best);
-      }
-      const y2 = y.slice();
-      for (let round = 0; round < 100; round++) axpy(1, x, y2); // y + 100·x, each element
-      for (let i = 0; i < n; i += 997) expect(close(y2[i]!, y[i]! + 100 * x[i]!, 1e-9)).toBe(true);
-      expect(close(y2[n - 1]!, y[n - 1]! + 100 * x[n - 1]!, 1e-9)).toBe(true);
-      const a = x.slice();
-      const b = y.slice();
-      for (let round = 0; round < 101; round++) swap(a, b); // odd count: swapped once overall
-      expect(a).toEqual(y);
-      expect(b).toEqual(x);
-    }
-  });
-});
-
 describe('level 1 semantics', () => {
   it('offsets select the first element; negative inc walks backwards from it', () => {
     const x = new Float64Array([1, 2, 3, 4, 5]);
