@@ -69,7 +69,8 @@ struct Slot {
     /// Nanoseconds since `epoch` of the last call that wanted the helper.
     last_call: AtomicU64,
     epoch: Instant,
-    thread: OnceLock<Thread>,
+    /// The helper's thread, spawned once (None when spawning failed).
+    thread: OnceLock<Option<Thread>>,
 }
 
 // SAFETY: `job` is written only by the caller holding the slot (state CLAIMED) and read only by
@@ -130,21 +131,17 @@ fn helper_main(s: &'static Slot) {
     }
 }
 
-/// The helper's thread, started on first use (false when it could not be started).
-fn start(s: &'static Slot) -> bool {
-    if s.thread.get().is_some() {
-        return true;
-    }
-    let spawned = thread::Builder::new()
-        .name("polycore-warm".into())
-        .spawn(move || helper_main(s));
-    match spawned {
-        Ok(h) => {
-            let _ = s.thread.set(h.thread().clone());
-            true
-        }
-        Err(_) => false,
-    }
+/// The helper's thread, spawned on first use by exactly one caller (None when spawning failed).
+fn helper(s: &'static Slot) -> Option<&'static Thread> {
+    s.thread
+        .get_or_init(|| {
+            thread::Builder::new()
+                .name("polycore-warm".into())
+                .spawn(move || helper_main(s))
+                .ok()
+                .map(|h| h.thread().clone())
+        })
+        .as_ref()
 }
 
 /// Claims the helper if it is awake and free; otherwise notes the call (waking the helper when
@@ -163,11 +160,8 @@ fn claim() -> Option<&'static Slot> {
         }
         s.state.store(IDLE, Ordering::Release); // it went to sleep meanwhile
     }
-    if now.saturating_sub(last) < BURST.as_nanos() as u64
-        && s.parked.load(Ordering::Relaxed)
-        && start(s)
-    {
-        if let Some(t) = s.thread.get() {
+    if now.saturating_sub(last) < BURST.as_nanos() as u64 && s.parked.load(Ordering::Relaxed) {
+        if let Some(t) = helper(s) {
             s.wake.store(true, Ordering::SeqCst);
             t.unpark(); // a burst: let the next calls find it awake
         }
@@ -255,7 +249,7 @@ where
     s.panicked.store(false, Ordering::Relaxed);
     s.state.store(POSTED, Ordering::SeqCst);
     if s.parked.load(Ordering::SeqCst) {
-        if let Some(t) = s.thread.get() {
+        if let Some(t) = s.thread.get().and_then(Option::as_ref) {
             t.unpark();
         }
     }

@@ -73,13 +73,12 @@ export class Queue<T = unknown> implements Shareable {
    * ```
    */
   put(value: T, options?: WaitOptions): Promise<void> {
-    let opts: ReturnType<typeof waitOpts>;
     try {
-      opts = waitOpts(options);
+      const { timeout, signal } = waitOpts(options);
+      return this.ring.puts.put(value, timeout, signal, fullAfter);
     } catch (e) {
-      return Promise.reject(e);
+      return Promise.reject(e); // bad options reject, as from an async function
     }
-    return this.ring.puts.put(value, opts.timeout, opts.signal, fullAfter);
   }
 
   /**

@@ -129,7 +129,7 @@ export interface Encoded {
 const align4 = (n: number): number => (n + 3) & ~3;
 
 /** Gives `e` its own copy of its bytes if they are the encoder's scratch (before it waits). */
-export function detach(e: Encoded): void {
+function detach(e: Encoded): void {
   if (e.scratch) {
     e.bytes = Buffer.from(e.bytes!.subarray(e.off, e.off + e.len));
     e.off = 0;
